@@ -1,0 +1,21 @@
+import type { CurrentUser } from '$lib/server/access';
+import type { Session } from '$lib/server/db/schema';
+
+declare global {
+	namespace App {
+		interface Error {
+			message: string;
+			/** Correlates the friendly error page with the one-line JSON log entry. */
+			id?: string;
+		}
+		interface Locals {
+			user: CurrentUser | null;
+			session: Session | null;
+			locale: 'fr' | 'en';
+			/** A session cookie came in but its session had ended (idle, absolute, logout elsewhere). */
+			sessionExpired: boolean;
+		}
+	}
+}
+
+export {};

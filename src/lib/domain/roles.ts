@@ -1,0 +1,44 @@
+/**
+ * Who may do what, as one table the server consults on every load and action
+ * (and that the authorization-matrix test reads). Pure: no framework, no database.
+ */
+export const ROLES = [
+	'admin',
+	'dpo',
+	'director',
+	'security',
+	'contributor',
+	'representative',
+	'auditor'
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CAPABILITIES = {
+	// Every member of the organisation reads its assessments: a DPIA is shared work.
+	'assessment.read': ROLES,
+	'assessment.export': ROLES,
+	'assessment.create': ['dpo', 'contributor'],
+	'assessment.edit': ['dpo', 'contributor'],
+	'assessment.archive': ['dpo'],
+	'step.edit': ['dpo', 'contributor'],
+	'step.request_review': ['dpo', 'contributor'],
+	'step.evaluate': ['dpo'],
+	'step.comment': ['dpo', 'director', 'security', 'contributor', 'representative'],
+	'audit.verify': ['dpo', 'auditor'],
+	'users.manage': ['admin']
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Capability = keyof typeof CAPABILITIES;
+
+export function isRole(value: unknown): value is Role {
+	return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export function can(role: Role, capability: Capability): boolean {
+	return (CAPABILITIES[capability] as readonly Role[]).includes(role);
+}
+
+/** Read-only roles never see an edit control, and the server refuses them anyway. */
+export function isReadOnly(role: Role): boolean {
+	return role === 'auditor';
+}

@@ -1,0 +1,192 @@
+import { and, desc, eq, inArray, isNull, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { STEP_KEYS, type StepKey } from '$lib/domain/method/steps';
+import { bookingTemplate } from '$lib/domain/knowledge/booking-template';
+import { assessments, assessmentSteps, type Assessment, type AssessmentStatus } from './db/schema';
+import { mutate, type Actor } from './audit';
+import { StaleVersionError } from './users';
+import { newId } from './ids';
+import type { Db } from './db';
+
+export const TEMPLATES = ['booking'] as const;
+export type TemplateKey = (typeof TEMPLATES)[number];
+export type Locale = 'fr' | 'en';
+
+export interface ListFilter {
+	orgIds: string[];
+	status?: AssessmentStatus | 'archived';
+	q?: string;
+}
+
+export function list(db: Db, filter: ListFilter): Assessment[] {
+	if (!filter.orgIds.length) return [];
+	const where: SQL[] = [inArray(assessments.orgId, filter.orgIds)];
+	if (filter.status === 'archived') where.push(isNotNull(assessments.archivedAt));
+	else {
+		where.push(isNull(assessments.archivedAt));
+		if (filter.status) where.push(eq(assessments.status, filter.status));
+	}
+	if (filter.q) {
+		// LIKE wildcards typed by the user are matched literally.
+		const escaped = filter.q.replace(/[\\%_]/g, (c) => `\\${c}`);
+		where.push(sql`${assessments.title} LIKE ${`%${escaped}%`} ESCAPE '\\'`);
+	}
+	return db
+		.select()
+		.from(assessments)
+		.where(and(...where))
+		.orderBy(desc(assessments.updatedAt))
+		.all();
+}
+
+/** The audited, hashed state of an assessment's own fields. */
+export function stateOf(a: Assessment) {
+	return {
+		id: a.id,
+		orgId: a.orgId,
+		title: a.title,
+		description: a.description,
+		status: a.status,
+		archivedAt: a.archivedAt,
+		version: a.version
+	};
+}
+
+export interface NewAssessment {
+	orgId: string;
+	title: string;
+	description: string;
+	template: TemplateKey | null;
+}
+
+export function create(db: Db, actor: Actor & { userId: string }, input: NewAssessment, locale: Locale) {
+	const template = input.template === 'booking' ? bookingTemplate(locale) : null;
+	return mutate(db, actor, (tx) => {
+		const row = tx
+			.insert(assessments)
+			.values({
+				id: newId(),
+				orgId: input.orgId,
+				// A blank title on a template means "use the template's".
+				title: input.title.trim() || template?.title || '',
+				description: input.description.trim() || template?.description || '',
+				template: input.template,
+				createdBy: actor.userId,
+				updatedBy: actor.userId
+			})
+			.returning()
+			.get();
+		const steps = template?.steps as Partial<Record<StepKey, unknown>> | undefined;
+		tx.insert(assessmentSteps)
+			.values(
+				STEP_KEYS.map((step) => ({
+					assessmentId: row.id,
+					step,
+					data: steps?.[step] ?? null,
+					// A template draft has content, but nobody has reviewed it yet.
+					status: steps?.[step] ? 'in_progress' : 'not_started',
+					updatedBy: actor.userId
+				}))
+			)
+			.run();
+		return {
+			result: row,
+			event: {
+				action: 'assessment.create',
+				entity: 'assessment',
+				entityId: row.id,
+				assessmentId: row.id,
+				orgId: row.orgId,
+				version: row.version,
+				summary: input.template ? `created from template ${input.template}` : 'created blank',
+				state: { ...stateOf(row), steps: steps ?? {} }
+			}
+		};
+	});
+}
+
+export function stepStatuses(db: Db, assessmentId: string): Record<string, string> {
+	const rows = db
+		.select({ step: assessmentSteps.step, status: assessmentSteps.status })
+		.from(assessmentSteps)
+		.where(eq(assessmentSteps.assessmentId, assessmentId))
+		.all();
+	return Object.fromEntries(rows.map((r) => [r.step, r.status]));
+}
+
+export interface MetaChange {
+	title: string;
+	description: string;
+	version: number;
+}
+
+/** Optimistic concurrency: the write only applies to the version the user was looking at. */
+export function updateMeta(db: Db, actor: Actor & { userId: string }, id: string, change: MetaChange) {
+	return mutate(db, actor, (tx) => {
+		const updated = tx
+			.update(assessments)
+			.set({
+				title: change.title.trim(),
+				description: change.description.trim(),
+				version: change.version + 1,
+				updatedBy: actor.userId,
+				updatedAt: new Date().toISOString()
+			})
+			.where(
+				and(
+					eq(assessments.id, id),
+					eq(assessments.version, change.version),
+					isNull(assessments.archivedAt)
+				)
+			)
+			.returning()
+			.get();
+		if (!updated) throw new StaleVersionError(tx.select().from(assessments).where(eq(assessments.id, id)).get());
+		return {
+			result: updated,
+			event: {
+				action: 'assessment.update',
+				entity: 'assessment',
+				entityId: id,
+				assessmentId: id,
+				orgId: updated.orgId,
+				version: updated.version,
+				summary: 'title/description edited',
+				state: stateOf(updated)
+			}
+		};
+	});
+}
+
+export function archive(db: Db, actor: Actor & { userId: string }, id: string, version: number) {
+	return mutate(db, actor, (tx) => {
+		const now = new Date().toISOString();
+		const updated = tx
+			.update(assessments)
+			.set({ archivedAt: now, version: version + 1, updatedBy: actor.userId, updatedAt: now })
+			.where(and(eq(assessments.id, id), eq(assessments.version, version), isNull(assessments.archivedAt)))
+			.returning()
+			.get();
+		if (!updated) throw new StaleVersionError(tx.select().from(assessments).where(eq(assessments.id, id)).get());
+		return {
+			result: updated,
+			event: {
+				action: 'assessment.archive',
+				entity: 'assessment',
+				entityId: id,
+				assessmentId: id,
+				orgId: updated.orgId,
+				version: updated.version,
+				summary: 'archived',
+				state: stateOf(updated)
+			}
+		};
+	});
+}
+
+export function userLabels(db: Db, ids: string[]): Record<string, string> {
+	if (!ids.length) return {};
+	const rows = db.$client
+		.prepare(`SELECT id, name FROM users WHERE id IN (${ids.map(() => '?').join(',')})`)
+		.all(...ids) as Array<{ id: string; name: string }>;
+	return Object.fromEntries(rows.map((r) => [r.id, r.name]));
+}

@@ -1,0 +1,112 @@
+import { asc, desc, eq, gt } from 'drizzle-orm';
+import { canonicalHash } from '$lib/domain/canonical';
+import {
+	ChainVerifier,
+	GENESIS_HASH,
+	sealEntry,
+	type AuditEntry,
+	type AuditEntryContent
+} from '$lib/domain/audit-chain';
+import { auditLog } from './db/schema';
+import { writeTransaction, type Db } from './db';
+
+/** Who did it: a signed-in user, or the anonymous side of a login attempt. */
+export interface Actor {
+	userId: string | null;
+	label: string;
+	role: string | null;
+	orgId: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = { userId: null, label: 'system', role: null, orgId: null };
+
+export interface AuditEvent {
+	action: string;
+	entity: string;
+	entityId?: string | null;
+	assessmentId?: string | null;
+	orgId?: string | null;
+	version?: number | null;
+	summary: string;
+	/** The new state of the entity; its canonical SHA-256 goes into the entry. */
+	state?: unknown;
+}
+
+/** Appends one sealed entry. Must run inside the caller's write transaction. */
+export function append(tx: Db, actor: Actor, event: AuditEvent, at = new Date()): AuditEntry {
+	const last = tx
+		.select({ seq: auditLog.seq, chainHash: auditLog.chainHash })
+		.from(auditLog)
+		.orderBy(desc(auditLog.seq))
+		.limit(1)
+		.get();
+	const content: AuditEntryContent = {
+		seq: (last?.seq ?? 0) + 1,
+		at: at.toISOString(),
+		actorId: actor.userId,
+		actorLabel: actor.label,
+		role: actor.role,
+		orgId: event.orgId ?? actor.orgId,
+		action: event.action,
+		entity: event.entity,
+		entityId: event.entityId ?? null,
+		assessmentId: event.assessmentId ?? null,
+		version: event.version ?? null,
+		// One line per entry whatever the input: the summary is for people reading a log.
+		summary: event.summary.replace(/[\r\n]+/g, ' ').slice(0, 500),
+		stateHash: event.state === undefined ? null : canonicalHash(event.state)
+	};
+	const entry = sealEntry(last?.chainHash ?? GENESIS_HASH, content);
+	tx.insert(auditLog).values(entry).run();
+	return entry;
+}
+
+/**
+ * The one way the application changes data: `change` and its audit entry commit
+ * together or not at all (BEGIN IMMEDIATE). `change` returns the value and the event.
+ */
+export function mutate<T>(
+	db: Db,
+	actor: Actor,
+	change: (tx: Db) => { result: T; event: AuditEvent }
+): T {
+	return writeTransaction(db, (tx) => {
+		const { result, event } = change(tx);
+		append(tx, actor, event);
+		return result;
+	});
+}
+
+/** Records an event that changes nothing else (login failure, export…). */
+export function record(db: Db, actor: Actor, event: AuditEvent): void {
+	writeTransaction(db, (tx) => append(tx, actor, event));
+}
+
+/** Verifies the whole chain by streaming rows, so memory stays flat on millions of entries. */
+export function verify(db: Db) {
+	const verifier = new ChainVerifier();
+	const stmt = db.$client.prepare(
+		`SELECT seq, at, actor_id AS actorId, actor_label AS actorLabel, role, org_id AS orgId,
+		        action, entity, entity_id AS entityId, assessment_id AS assessmentId, version,
+		        summary, state_hash AS stateHash, entry_hash AS entryHash, chain_hash AS chainHash
+		   FROM audit_log ORDER BY seq`
+	);
+	for (const row of stmt.iterate() as Iterable<AuditEntry>) {
+		if (verifier.push(row)) break;
+	}
+	return verifier.result();
+}
+
+export function entriesFor(db: Db, assessmentId: string, limit = 200) {
+	return db
+		.select()
+		.from(auditLog)
+		.where(eq(auditLog.assessmentId, assessmentId))
+		.orderBy(desc(auditLog.seq))
+		.limit(limit)
+		.all();
+}
+
+export function entriesAfter(db: Db, seq: number, limit = 1000) {
+	return db.select().from(auditLog).where(gt(auditLog.seq, seq)).orderBy(asc(auditLog.seq)).limit(limit).all();
+}

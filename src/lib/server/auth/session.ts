@@ -1,0 +1,94 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { eq } from 'drizzle-orm';
+import { sessions, users, type Session, type User } from '../db/schema';
+import type { Db } from '../db';
+
+/** CNIL: lock the session after at most 30 minutes without activity. */
+export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+/** However active, a session ends 12 h after login. */
+export const ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
+// Writing last_seen_at on every request would turn each read into a write; a minute is precise enough.
+const TOUCH_INTERVAL_MS = 60 * 1000;
+
+export type Clock = () => number;
+const systemClock: Clock = () => Date.now();
+
+/** 160 random bits, base32: well above the 128 bits asked for. */
+export function generateSessionToken(): string {
+	const bytes = new Uint8Array(20);
+	crypto.getRandomValues(bytes);
+	return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+/** Only this digest is stored: a copy of the database does not let anyone sign in. */
+export function sessionIdFromToken(token: string): string {
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+export type SessionCheck =
+	| { valid: false; reason: 'idle' | 'absolute' }
+	| { valid: true; touch: boolean; expiresAt: number };
+
+/** Pure rule of the Lucia design, with both limits: sliding idle expiry and absolute lifetime. */
+export function checkSession(s: Pick<Session, 'createdAt' | 'lastSeenAt'>, now: number): SessionCheck {
+	if (now >= s.createdAt + ABSOLUTE_LIFETIME_MS) return { valid: false, reason: 'absolute' };
+	if (now >= s.lastSeenAt + IDLE_TIMEOUT_MS) return { valid: false, reason: 'idle' };
+	const touch = now - s.lastSeenAt >= TOUCH_INTERVAL_MS;
+	return { valid: true, touch, expiresAt: expiryOf(s.createdAt, touch ? now : s.lastSeenAt) };
+}
+
+function expiryOf(createdAt: number, lastSeenAt: number): number {
+	return Math.min(lastSeenAt + IDLE_TIMEOUT_MS, createdAt + ABSOLUTE_LIFETIME_MS);
+}
+
+export function createSession(db: Db, userId: string, clock: Clock = systemClock) {
+	const token = generateSessionToken();
+	const now = clock();
+	const session: Session = {
+		id: sessionIdFromToken(token),
+		userId,
+		createdAt: now,
+		lastSeenAt: now,
+		expiresAt: expiryOf(now, now)
+	};
+	db.insert(sessions).values(session).run();
+	return { token, session };
+}
+
+export type ValidatedSession = { session: Session; user: User } | { session: null; user: null };
+
+export function validateSessionToken(db: Db, token: string, clock: Clock = systemClock): ValidatedSession {
+	const id = sessionIdFromToken(token);
+	const row = db
+		.select({ session: sessions, user: users })
+		.from(sessions)
+		.innerJoin(users, eq(sessions.userId, users.id))
+		.where(eq(sessions.id, id))
+		.get();
+	if (!row) return { session: null, user: null };
+	const now = clock();
+	const check = checkSession(row.session, now);
+	if (!check.valid || row.user.disabledAt) {
+		db.delete(sessions).where(eq(sessions.id, id)).run();
+		return { session: null, user: null };
+	}
+	if (check.touch) {
+		row.session.lastSeenAt = now;
+		row.session.expiresAt = check.expiresAt;
+		db.update(sessions)
+			.set({ lastSeenAt: now, expiresAt: check.expiresAt })
+			.where(eq(sessions.id, id))
+			.run();
+	}
+	return row;
+}
+
+export function invalidateSession(db: Db, sessionId: string): void {
+	db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+}
+
+/** On password change and on disabling: every device is signed out. */
+export function invalidateUserSessions(db: Db, userId: string): void {
+	db.delete(sessions).where(eq(sessions.userId, userId)).run();
+}

@@ -1,0 +1,154 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+// Relative, not $lib: drizzle-kit loads this file outside Vite.
+import { ROLES, type Role } from '../../domain/roles';
+
+export { ROLES, type Role };
+
+// Timestamps are ISO-8601 UTC strings: readable in the sqlite3 CLI during an
+// inspection, sortable, and exactly what goes into the canonical audit entries.
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+export const organisations = sqliteTable('organisations', {
+	id: text('id').primaryKey(),
+	name: text('name').notNull(),
+	// Per-organisation settings (matrix thresholds, 2FA requirement…), validated by zod on write.
+	settings: text('settings', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+	createdAt: text('created_at').notNull().default(now),
+	version: integer('version').notNull().default(1)
+});
+
+export const users = sqliteTable('users', {
+	id: text('id').primaryKey(),
+	email: text('email').notNull().unique(),
+	name: text('name').notNull(),
+	passwordHash: text('password_hash').notNull(),
+	locale: text('locale'),
+	disabledAt: text('disabled_at'),
+	createdAt: text('created_at').notNull().default(now),
+	version: integer('version').notNull().default(1)
+});
+
+
+export const memberships = sqliteTable(
+	'memberships',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		orgId: text('org_id')
+			.notNull()
+			.references(() => organisations.id),
+		role: text('role', { enum: ROLES }).notNull(),
+		createdAt: text('created_at').notNull().default(now),
+		version: integer('version').notNull().default(1)
+	},
+	(t) => [uniqueIndex('memberships_user_org').on(t.userId, t.orgId)]
+);
+
+export const sessions = sqliteTable(
+	'sessions',
+	{
+		// SHA-256 (hex) of the token: a stolen database does not yield usable sessions.
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		createdAt: integer('created_at', { mode: 'number' }).notNull(),
+		lastSeenAt: integer('last_seen_at', { mode: 'number' }).notNull(),
+		expiresAt: integer('expires_at', { mode: 'number' }).notNull()
+	},
+	(t) => [index('sessions_user').on(t.userId)]
+);
+
+// Failed logins per key ("account:<email>" or "ip:<address>") in the current 24 h window.
+export const loginThrottle = sqliteTable('login_throttle', {
+	key: text('key').primaryKey(),
+	windowStart: integer('window_start', { mode: 'number' }).notNull(),
+	failures: integer('failures').notNull(),
+	lastFailureAt: integer('last_failure_at', { mode: 'number' }).notNull()
+});
+
+export const ASSESSMENT_STATUSES = [
+	'draft',
+	'in_review',
+	'opinions',
+	'awaiting_decision',
+	'decided'
+] as const;
+
+export const assessments = sqliteTable(
+	'assessments',
+	{
+		id: text('id').primaryKey(),
+		orgId: text('org_id')
+			.notNull()
+			.references(() => organisations.id),
+		title: text('title').notNull(),
+		description: text('description').notNull().default(''),
+		status: text('status', { enum: ASSESSMENT_STATUSES }).notNull().default('draft'),
+		template: text('template'),
+		archivedAt: text('archived_at'),
+		createdBy: text('created_by')
+			.notNull()
+			.references(() => users.id),
+		createdAt: text('created_at').notNull().default(now),
+		updatedBy: text('updated_by')
+			.notNull()
+			.references(() => users.id),
+		updatedAt: text('updated_at').notNull().default(now),
+		version: integer('version').notNull().default(1)
+	},
+	(t) => [index('assessments_org').on(t.orgId)]
+);
+
+// One row per method step of an assessment: the step's content as validated JSON
+// (each step has its own zod schema) plus its evaluation status.
+export const assessmentSteps = sqliteTable(
+	'assessment_steps',
+	{
+		assessmentId: text('assessment_id')
+			.notNull()
+			.references(() => assessments.id),
+		step: text('step').notNull(),
+		data: text('data', { mode: 'json' }).$type<unknown>(),
+		status: text('status').notNull().default('not_started'),
+		evaluationComment: text('evaluation_comment'),
+		actionPlanComment: text('action_plan_comment'),
+		updatedBy: text('updated_by').references(() => users.id),
+		updatedAt: text('updated_at').notNull().default(now),
+		version: integer('version').notNull().default(1)
+	},
+	(t) => [uniqueIndex('assessment_steps_pk').on(t.assessmentId, t.step)]
+);
+
+// Append-only, hash-chained (see lib/domain/audit-chain.ts). Triggers in the
+// migrations refuse UPDATE and DELETE.
+export const auditLog = sqliteTable(
+	'audit_log',
+	{
+		seq: integer('seq').primaryKey(),
+		at: text('at').notNull(),
+		actorId: text('actor_id'),
+		actorLabel: text('actor_label').notNull(),
+		role: text('role'),
+		orgId: text('org_id'),
+		action: text('action').notNull(),
+		entity: text('entity').notNull(),
+		entityId: text('entity_id'),
+		assessmentId: text('assessment_id'),
+		version: integer('version'),
+		summary: text('summary').notNull(),
+		stateHash: text('state_hash'),
+		entryHash: text('entry_hash').notNull(),
+		chainHash: text('chain_hash').notNull()
+	},
+	(t) => [index('audit_assessment').on(t.assessmentId, t.seq)]
+);
+
+export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type Assessment = typeof assessments.$inferSelect;
+export type Organisation = typeof organisations.$inferSelect;
+export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];

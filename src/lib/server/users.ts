@@ -1,0 +1,196 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Role } from '$lib/domain/roles';
+import { memberships, organisations, users, type User } from './db/schema';
+import { mutate, type Actor } from './audit';
+import { hashPassword } from './auth/password';
+import { invalidateUserSessions } from './auth/session';
+import { newId } from './ids';
+import type { CurrentUser } from './access';
+import type { Db } from './db';
+
+export function normaliseEmail(email: string): string {
+	return email.trim().toLowerCase();
+}
+
+export function findByEmail(db: Db, email: string): User | undefined {
+	return db.select().from(users).where(eq(users.email, normaliseEmail(email))).get();
+}
+
+export function currentUser(db: Db, user: User): CurrentUser {
+	const rows = db
+		.select({ orgId: memberships.orgId, orgName: organisations.name, role: memberships.role })
+		.from(memberships)
+		.innerJoin(organisations, eq(memberships.orgId, organisations.id))
+		.where(eq(memberships.userId, user.id))
+		.orderBy(organisations.name)
+		.all();
+	return { id: user.id, email: user.email, name: user.name, memberships: rows };
+}
+
+export interface NewMember {
+	email: string;
+	name: string;
+	password: string;
+	role: Role;
+	orgId: string;
+}
+
+export class EmailTakenError extends Error {}
+
+/** Creates the account and its membership in one audited transaction. */
+export async function createMember(db: Db, actor: Actor, input: NewMember): Promise<User> {
+	const passwordHash = await hashPassword(input.password);
+	const email = normaliseEmail(input.email);
+	return mutate(db, actor, (tx) => {
+		if (findByEmail(tx, email)) throw new EmailTakenError(email);
+		const user = tx
+			.insert(users)
+			.values({ id: newId(), email, name: input.name.trim(), passwordHash })
+			.returning()
+			.get();
+		tx.insert(memberships)
+			.values({ id: newId(), userId: user.id, orgId: input.orgId, role: input.role })
+			.run();
+		return {
+			result: user,
+			event: {
+				action: 'user.create',
+				entity: 'user',
+				entityId: user.id,
+				orgId: input.orgId,
+				summary: `${email} created with role ${input.role}`,
+				state: { email, name: user.name, role: input.role, orgId: input.orgId }
+			}
+		};
+	});
+}
+
+export function membersOf(db: Db, orgIds: string[]) {
+	if (!orgIds.length) return [];
+	return db
+		.select({
+			userId: users.id,
+			email: users.email,
+			name: users.name,
+			disabledAt: users.disabledAt,
+			orgId: memberships.orgId,
+			orgName: organisations.name,
+			role: memberships.role,
+			membershipVersion: memberships.version
+		})
+		.from(memberships)
+		.innerJoin(users, eq(memberships.userId, users.id))
+		.innerJoin(organisations, eq(memberships.orgId, organisations.id))
+		.where(inArray(memberships.orgId, orgIds))
+		.orderBy(organisations.name, users.email)
+		.all();
+}
+
+/** Orgs a user belongs to: an admin may manage an account only if it lives entirely in orgs they administer. */
+export function orgIdsOf(db: Db, userId: string): string[] {
+	return db
+		.select({ orgId: memberships.orgId })
+		.from(memberships)
+		.where(eq(memberships.userId, userId))
+		.all()
+		.map((r) => r.orgId);
+}
+
+export class StaleVersionError extends Error {
+	constructor(public readonly current: unknown) {
+		super('stale version');
+	}
+}
+
+export function setRole(db: Db, actor: Actor, userId: string, orgId: string, role: Role, version: number) {
+	return mutate(db, actor, (tx) => {
+		const where = and(eq(memberships.userId, userId), eq(memberships.orgId, orgId));
+		const before = tx.select().from(memberships).where(where).get();
+		if (!before) throw new StaleVersionError(null);
+		const updated = tx
+			.update(memberships)
+			.set({ role, version: before.version + 1 })
+			.where(and(where, eq(memberships.version, version)))
+			.returning()
+			.get();
+		if (!updated) throw new StaleVersionError(before);
+		return {
+			result: updated,
+			event: {
+				action: 'user.role_change',
+				entity: 'membership',
+				entityId: updated.id,
+				orgId,
+				version: updated.version,
+				summary: `role ${before.role} -> ${role}`,
+				state: { userId, orgId, role }
+			}
+		};
+	});
+}
+
+export async function setPassword(db: Db, actor: Actor, userId: string, password: string, orgId: string | null) {
+	const passwordHash = await hashPassword(password);
+	mutate(db, actor, (tx) => {
+		const user = tx
+			.update(users)
+			.set({ passwordHash })
+			.where(eq(users.id, userId))
+			.returning({ version: users.version })
+			.get();
+		// Lucia design: a new password signs every device out.
+		invalidateUserSessions(tx, userId);
+		return {
+			result: undefined,
+			event: {
+				action: actor.userId === userId ? 'user.password_change' : 'user.password_reset',
+				entity: 'user',
+				entityId: userId,
+				orgId,
+				version: user?.version ?? null,
+				summary: 'password set; all sessions ended'
+			}
+		};
+	});
+}
+
+export function setDisabled(db: Db, actor: Actor, userId: string, disabled: boolean, orgId: string) {
+	mutate(db, actor, (tx) => {
+		tx.update(users)
+			.set({ disabledAt: disabled ? new Date().toISOString() : null })
+			.where(eq(users.id, userId))
+			.run();
+		if (disabled) invalidateUserSessions(tx, userId);
+		return {
+			result: undefined,
+			event: {
+				action: disabled ? 'user.disable' : 'user.enable',
+				entity: 'user',
+				entityId: userId,
+				orgId,
+				summary: disabled ? 'account disabled; sessions ended' : 'account enabled'
+			}
+		};
+	});
+}
+
+export function createOrganisation(db: Db, actor: Actor, name: string, adminUserId: string | null) {
+	return mutate(db, actor, (tx) => {
+		const org = tx.insert(organisations).values({ id: newId(), name: name.trim() }).returning().get();
+		// Whoever creates an organisation administers it, so it is never orphaned.
+		if (adminUserId) {
+			tx.insert(memberships).values({ id: newId(), userId: adminUserId, orgId: org.id, role: 'admin' }).run();
+		}
+		return {
+			result: org,
+			event: {
+				action: 'organisation.create',
+				entity: 'organisation',
+				entityId: org.id,
+				orgId: org.id,
+				summary: `organisation ${org.name} created`,
+				state: { name: org.name }
+			}
+		};
+	});
+}

@@ -1,0 +1,13 @@
+import type { LayoutServerLoad } from './$types';
+
+// Only what the header shows. Authorization lives in each page's own load and actions.
+export const load: LayoutServerLoad = ({ locals, url }) => ({
+	user: locals.user
+		? {
+				name: locals.user.name,
+				isAdmin: locals.user.memberships.some((mb) => mb.role === 'admin')
+			}
+		: null,
+	locale: locals.locale,
+	path: url.pathname + url.search
+});
