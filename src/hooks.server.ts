@@ -81,4 +81,3 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	logError({ id, status, path: event.url.pathname, method: event.request.method, error });
 	return { message: message || 'internal_error', id };
 };
-

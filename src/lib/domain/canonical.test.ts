@@ -143,7 +143,7 @@ describe('canonicalize: refusals', () => {
 		['symbol', Symbol('s')],
 		['undefined at the root', undefined],
 		['undefined in an array', [1, undefined]],
-		['array hole', [1, , 3]],
+		['array hole', new Array<number>(2)],
 		['function property', { f: () => 1 }],
 		['lone high surrogate', 'a\ud800b'],
 		['lone low surrogate key', { '\udc00': 1 }]

@@ -272,9 +272,10 @@ export type Comparison =
 
 // A rule edited between scenarios (same id, other delta or target) counts as removed + added.
 function sameRule(a: Rule, b: Rule): boolean {
-	return (
-		a.id === b.id && a.delta === b.delta && JSON.stringify(a.target) === JSON.stringify(b.target)
-	);
+	if (a.id !== b.id || a.delta !== b.delta) return false;
+	const [x, y] = [a.target, b.target];
+	if (x.kind === 'risk') return y.kind === 'risk' && x.riskKey === y.riskKey && x.axis === y.axis;
+	return y.kind === 'benefit' && x.benefitKey === y.benefitKey;
 }
 
 function ruleChanges(first: Rule[], other: Rule[]): { added: Rule[]; removed: Rule[] } {
@@ -298,7 +299,14 @@ function differencesFrom(
 		if (from.severity === to.severity && from.likelihood === to.likelihood) return;
 		const all = (r: AdjustedRisk) => [...r.severity.rules, ...r.likelihood.rules];
 		const { added, removed } = ruleChanges(all(before), all(risk));
-		differences.push({ kind: 'risk', key: risk.key, from, to, added, removed });
+		differences.push({
+			kind: 'risk',
+			key: risk.key,
+			from: { ...from },
+			to: { ...to },
+			added,
+			removed
+		});
 	});
 	outcome.benefits.forEach((benefit, i) => {
 		const before = first.outcome.benefits[i];
@@ -313,6 +321,9 @@ function differencesFrom(
 /**
  * Side-by-side comparison of 2 to 4 scenarios over the same base. The first scenario is the
  * reference: every other one lists what differs from it and which rules caused the change.
+ * A wrong number of scenarios is an expected user error and is returned; a malformed base or
+ * rule (duplicate key, delta out of range) is a programming error and throws, as in
+ * `applyScenario`.
  */
 export function compareScenarios(
 	base: ScenarioBase,

@@ -11,7 +11,10 @@ export interface FormFailure {
 	values: Record<string, string>;
 }
 
-const messages = m as unknown as Record<string, ((inputs?: Record<string, unknown>) => string) | undefined>;
+const messages = m as unknown as Record<
+	string,
+	((inputs?: Record<string, unknown>) => string) | undefined
+>;
 
 /** The sentence shown under a field for an error code sent by the server. */
 export function fieldErrorText(error: FieldError | undefined): string | undefined {

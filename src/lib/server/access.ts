@@ -68,7 +68,11 @@ export function requireAssessment(
 ): { assessment: Assessment; membership: Membership } {
 	const orgIds = user.memberships.map((m) => m.orgId);
 	const assessment = orgIds.length
-		? db.select().from(assessments).where(and(eq(assessments.id, id))).get()
+		? db
+				.select()
+				.from(assessments)
+				.where(and(eq(assessments.id, id)))
+				.get()
 		: undefined;
 	if (!assessment || !orgIds.includes(assessment.orgId)) error(404, { message: 'not_found' });
 	const membership = requireRole(user, assessment.orgId, 'assessment.read');

@@ -58,7 +58,12 @@ export interface NewAssessment {
 	template: TemplateKey | null;
 }
 
-export function create(db: Db, actor: Actor & { userId: string }, input: NewAssessment, locale: Locale) {
+export function create(
+	db: Db,
+	actor: Actor & { userId: string },
+	input: NewAssessment,
+	locale: Locale
+) {
 	const template = input.template === 'booking' ? bookingTemplate(locale) : null;
 	return mutate(db, actor, (tx) => {
 		const row = tx
@@ -120,7 +125,12 @@ export interface MetaChange {
 }
 
 /** Optimistic concurrency: the write only applies to the version the user was looking at. */
-export function updateMeta(db: Db, actor: Actor & { userId: string }, id: string, change: MetaChange) {
+export function updateMeta(
+	db: Db,
+	actor: Actor & { userId: string },
+	id: string,
+	change: MetaChange
+) {
 	return mutate(db, actor, (tx) => {
 		const updated = tx
 			.update(assessments)
@@ -140,7 +150,10 @@ export function updateMeta(db: Db, actor: Actor & { userId: string }, id: string
 			)
 			.returning()
 			.get();
-		if (!updated) throw new StaleVersionError(tx.select().from(assessments).where(eq(assessments.id, id)).get());
+		if (!updated)
+			throw new StaleVersionError(
+				tx.select().from(assessments).where(eq(assessments.id, id)).get()
+			);
 		return {
 			result: updated,
 			event: {
@@ -163,10 +176,19 @@ export function archive(db: Db, actor: Actor & { userId: string }, id: string, v
 		const updated = tx
 			.update(assessments)
 			.set({ archivedAt: now, version: version + 1, updatedBy: actor.userId, updatedAt: now })
-			.where(and(eq(assessments.id, id), eq(assessments.version, version), isNull(assessments.archivedAt)))
+			.where(
+				and(
+					eq(assessments.id, id),
+					eq(assessments.version, version),
+					isNull(assessments.archivedAt)
+				)
+			)
 			.returning()
 			.get();
-		if (!updated) throw new StaleVersionError(tx.select().from(assessments).where(eq(assessments.id, id)).get());
+		if (!updated)
+			throw new StaleVersionError(
+				tx.select().from(assessments).where(eq(assessments.id, id)).get()
+			);
 		return {
 			result: updated,
 			event: {

@@ -108,5 +108,11 @@ export function entriesFor(db: Db, assessmentId: string, limit = 200) {
 }
 
 export function entriesAfter(db: Db, seq: number, limit = 1000) {
-	return db.select().from(auditLog).where(gt(auditLog.seq, seq)).orderBy(asc(auditLog.seq)).limit(limit).all();
+	return db
+		.select()
+		.from(auditLog)
+		.where(gt(auditLog.seq, seq))
+		.orderBy(asc(auditLog.seq))
+		.limit(limit)
+		.all();
 }

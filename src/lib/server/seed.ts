@@ -30,7 +30,11 @@ export function demoPassword(): string {
  * start adds nothing and a real installation is never touched. Returns whether it seeded.
  */
 export async function seedDemo(db: Db, password = demoPassword()): Promise<boolean> {
-	const count = db.select({ n: sql<number>`count(*)` }).from(organisations).get()?.n ?? 0;
+	const count =
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(organisations)
+			.get()?.n ?? 0;
 	if (count > 0) return false;
 	const org = createOrganisation(db, SYSTEM_ACTOR, DEMO_ORG, null);
 	const ids = {} as Record<Role, string>;

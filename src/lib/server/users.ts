@@ -13,10 +13,14 @@ export function normaliseEmail(email: string): string {
 }
 
 export function findByEmail(db: Db, email: string): User | undefined {
-	return db.select().from(users).where(eq(users.email, normaliseEmail(email))).get();
+	return db
+		.select()
+		.from(users)
+		.where(eq(users.email, normaliseEmail(email)))
+		.get();
 }
 
-export function currentUser(db: Db, user: User): CurrentUser {
+export function currentUser(db: Db, user: Pick<User, 'id' | 'email' | 'name'>): CurrentUser {
 	const rows = db
 		.select({ orgId: memberships.orgId, orgName: organisations.name, role: memberships.role })
 		.from(memberships)
@@ -102,7 +106,14 @@ export class StaleVersionError extends Error {
 	}
 }
 
-export function setRole(db: Db, actor: Actor, userId: string, orgId: string, role: Role, version: number) {
+export function setRole(
+	db: Db,
+	actor: Actor,
+	userId: string,
+	orgId: string,
+	role: Role,
+	version: number
+) {
 	return mutate(db, actor, (tx) => {
 		const where = and(eq(memberships.userId, userId), eq(memberships.orgId, orgId));
 		const before = tx.select().from(memberships).where(where).get();
@@ -129,7 +140,13 @@ export function setRole(db: Db, actor: Actor, userId: string, orgId: string, rol
 	});
 }
 
-export async function setPassword(db: Db, actor: Actor, userId: string, password: string, orgId: string | null) {
+export async function setPassword(
+	db: Db,
+	actor: Actor,
+	userId: string,
+	password: string,
+	orgId: string | null
+) {
 	const passwordHash = await hashPassword(password);
 	mutate(db, actor, (tx) => {
 		const user = tx
@@ -154,7 +171,13 @@ export async function setPassword(db: Db, actor: Actor, userId: string, password
 	});
 }
 
-export function setDisabled(db: Db, actor: Actor, userId: string, disabled: boolean, orgId: string) {
+export function setDisabled(
+	db: Db,
+	actor: Actor,
+	userId: string,
+	disabled: boolean,
+	orgId: string
+) {
 	mutate(db, actor, (tx) => {
 		tx.update(users)
 			.set({ disabledAt: disabled ? new Date().toISOString() : null })
@@ -176,10 +199,16 @@ export function setDisabled(db: Db, actor: Actor, userId: string, disabled: bool
 
 export function createOrganisation(db: Db, actor: Actor, name: string, adminUserId: string | null) {
 	return mutate(db, actor, (tx) => {
-		const org = tx.insert(organisations).values({ id: newId(), name: name.trim() }).returning().get();
+		const org = tx
+			.insert(organisations)
+			.values({ id: newId(), name: name.trim() })
+			.returning()
+			.get();
 		// Whoever creates an organisation administers it, so it is never orphaned.
 		if (adminUserId) {
-			tx.insert(memberships).values({ id: newId(), userId: adminUserId, orgId: org.id, role: 'admin' }).run();
+			tx.insert(memberships)
+				.values({ id: newId(), userId: adminUserId, orgId: org.id, role: 'admin' })
+				.run();
 		}
 		return {
 			result: org,

@@ -34,7 +34,12 @@ export const actions: Actions = {
 		if (!parsed.ok) return parsed.failure;
 		const row = db.select().from(users).where(eq(users.id, user.id)).get();
 		if (!row || !(await verifyPassword(row.passwordHash, parsed.data.current))) {
-			return formFail(400, { current: { code: 'password_wrong_current' } }, {}, { wrongCurrent: true });
+			return formFail(
+				400,
+				{ current: { code: 'password_wrong_current' } },
+				{},
+				{ wrongCurrent: true }
+			);
 		}
 		await setPassword(db, actorOf(user), user.id, parsed.data.password, null);
 		// Every session, this one included, was ended; this device gets a fresh one.

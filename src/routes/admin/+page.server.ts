@@ -27,7 +27,9 @@ function requireManageable(user: CurrentUser, targetId: string) {
 }
 
 export const load: PageServerLoad = (event) => {
-	const { orgs } = requireAdmin(event);
+	const { user } = requireAdmin(event);
+	// Re-read: an action of this same request (createOrg) may have added a membership.
+	const orgs = orgsWhere(users.currentUser(getDb(), user), 'users.manage');
 	return {
 		orgs: orgs.map((o) => ({ id: o.orgId, name: o.orgName })),
 		roles: ROLES,
@@ -52,7 +54,12 @@ const createSchema = (email: () => string) =>
 		role: z.enum(ROLES),
 		password: newPasswordSchema(email)
 	});
-const roleSchema = z.object({ userId: id, orgId: id, role: z.enum(ROLES), version: z.coerce.number().int().positive() });
+const roleSchema = z.object({
+	userId: id,
+	orgId: id,
+	role: z.enum(ROLES),
+	version: z.coerce.number().int().positive()
+});
 const targetSchema = z.object({ userId: id, orgId: id });
 
 export const actions: Actions = {
@@ -71,7 +78,9 @@ export const actions: Actions = {
 		} catch (e) {
 			if (e instanceof users.EmailTakenError) {
 				const { password: _omitted, ...values } = parsed.data;
-				return formFail(400, { email: { code: 'admin_email_taken' } }, values, { emailTaken: true });
+				return formFail(400, { email: { code: 'admin_email_taken' } }, values, {
+					emailTaken: true
+				});
 			}
 			throw e;
 		}
@@ -100,18 +109,29 @@ export const actions: Actions = {
 		const membership = requireRole(user, orgId, 'users.manage');
 		if (!requireManageable(user, userId)) return rowFail(403, userId, 'admin_not_manageable');
 		const email = users.membersOf(getDb(), [orgId]).find((r) => r.userId === userId)?.email ?? '';
-		const parsed = validate(z.object({ password: newPasswordSchema(() => email) }), form, { omit: ['password'] });
+		const parsed = validate(z.object({ password: newPasswordSchema(() => email) }), form, {
+			omit: ['password']
+		});
 		if (!parsed.ok) {
 			return rowFail(400, userId, parsed.failure.data.errors.password?.code ?? 'field_invalid');
 		}
-		await users.setPassword(getDb(), actorOf(user, membership), userId, parsed.data.password, orgId);
+		await users.setPassword(
+			getDb(),
+			actorOf(user, membership),
+			userId,
+			parsed.data.password,
+			orgId
+		);
 		return { done: 'password', target: userId };
 	},
 	disable: (event) => toggle(event, true),
 	enable: (event) => toggle(event, false),
 	createOrg: async (event) => {
 		const { user } = requireAdmin(event);
-		const parsed = validate(z.object({ orgName: z.string().trim().min(1).max(200) }), await event.request.formData());
+		const parsed = validate(
+			z.object({ orgName: z.string().trim().min(1).max(200) }),
+			await event.request.formData()
+		);
 		if (!parsed.ok) return parsed.failure;
 		users.createOrganisation(getDb(), actorOf(user), parsed.data.orgName, user.id);
 		return { done: 'org' };

@@ -6,7 +6,10 @@ import * as assessments from '$lib/server/assessments';
 import type { PageServerLoad } from './$types';
 
 const filterSchema = z.object({
-	status: z.enum([...ASSESSMENT_STATUSES, 'archived']).optional().catch(undefined),
+	status: z
+		.enum([...ASSESSMENT_STATUSES, 'archived'])
+		.optional()
+		.catch(undefined),
 	q: z.string().trim().max(200).optional().catch(undefined)
 });
 
@@ -14,7 +17,11 @@ export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	const filter = filterSchema.parse(Object.fromEntries(event.url.searchParams));
 	const orgIds = user.memberships.map((mb) => mb.orgId);
-	const rows = assessments.list(getDb(), { orgIds, status: filter.status, q: filter.q || undefined });
+	const rows = assessments.list(getDb(), {
+		orgIds,
+		status: filter.status,
+		q: filter.q || undefined
+	});
 	const orgNames = Object.fromEntries(user.memberships.map((mb) => [mb.orgId, mb.orgName]));
 	return {
 		filter: { status: filter.status ?? '', q: filter.q ?? '' },

@@ -1,20 +1,10 @@
 import type { Context } from '../method/context';
+import { bookingActors, bookingAssets } from './booking-template-actors';
 import { translator, type Locale } from './localized';
 
-/**
- * Context step of the built-in booking template. Names are generic on purpose: the product
- * never assumes a vendor, and the hosting country is left empty for the user to confirm.
- */
+/** Context step of the built-in booking template; the parties are in their own module. */
 export function bookingContext(locale: Locale): Context {
 	const t = translator(locale);
-	const vendor = t('Éditeur de la solution de prise de rendez-vous', 'Booking solution vendor');
-	const host = t('Hébergeur cloud de l’éditeur', 'Vendor’s cloud host');
-	const hsm = t('Prestataire HSM (gestion des clés de chiffrement)', 'HSM provider (encryption keys)');
-	const toVerify = t(
-		'Déclaration de l’éditeur, à vérifier sur pièces (certificat et périmètre).',
-		'Vendor statement, to be checked against the certificate and its scope.'
-	);
-
 	return {
 		description: t(
 			'Mise à disposition d’un service de prise de rendez-vous en ligne pour les consultations externes de l’établissement, accessible à toute heure depuis le site de l’hôpital ou l’application de l’éditeur. Les patients, leurs proches et les médecins adresseurs peuvent réserver, annuler ou déplacer un rendez-vous ; des rappels sont envoyés par SMS et/ou e-mail. Le service est interfacé avec le système d’information hospitalier pour éviter les doubles saisies et rattacher chaque réservation au dossier administratif du patient. Il est déployé d’abord sur un service pilote (gynécologie-obstétrique / pédiatrie), dans le cadre de l’objectif national d’un service unique de rendez-vous en ligne par GHT. L’éditeur agit comme sous-traitant de l’hôpital et reste responsable des comptes patients qu’il héberge.',
@@ -61,10 +51,21 @@ export function bookingContext(locale: Locale): Context {
 		dataInventory: [
 			{
 				category: t('Identité', 'Identity'),
-				fields: [t('IPP', 'IPP (permanent patient id)'), t('Nom', 'Last name'), t('Prénom', 'First name'), t('Date de naissance', 'Birth date')],
-				source: t('Patient à la réservation ; SIH pour l’IPP', 'Patient at booking; HIS for the IPP'),
+				fields: [
+					t('IPP', 'IPP (permanent patient id)'),
+					t('Nom', 'Last name'),
+					t('Prénom', 'First name'),
+					t('Date de naissance', 'Birth date')
+				],
+				source: t(
+					'Patient à la réservation ; SIH pour l’IPP',
+					'Patient at booking; HIS for the IPP'
+				),
 				sensitive: false,
-				retention: t('Durée du compte ; dossier : 20 ans', 'Account lifetime; patient file: 20 years'),
+				retention: t(
+					'Durée du compte ; dossier : 20 ans',
+					'Account lifetime; patient file: 20 years'
+				),
 				recipients: t(
 					'Secrétariats médicaux, praticiens du service, support de l’éditeur.',
 					'Medical secretaries, practitioners of the service, vendor support.'
@@ -83,8 +84,17 @@ export function bookingContext(locale: Locale): Context {
 			},
 			{
 				category: t('Rendez-vous', 'Appointment'),
-				fields: [t('Praticien', 'Practitioner'), t('Spécialité', 'Specialty'), t('Date et heure', 'Date and time'), t('Agenda', 'Schedule'), t('Motif', 'Reason')],
-				source: t('Patient, médecin adresseur ou secrétariat', 'Patient, referring doctor or secretary'),
+				fields: [
+					t('Praticien', 'Practitioner'),
+					t('Spécialité', 'Specialty'),
+					t('Date et heure', 'Date and time'),
+					t('Agenda', 'Schedule'),
+					t('Motif', 'Reason')
+				],
+				source: t(
+					'Patient, médecin adresseur ou secrétariat',
+					'Patient, referring doctor or secretary'
+				),
 				sensitive: true,
 				retention: t('Le temps nécessaire à la prise en charge', 'As long as needed for the care'),
 				recipients: t(
@@ -94,7 +104,11 @@ export function bookingContext(locale: Locale): Context {
 			},
 			{
 				category: t('Compte patient', 'Patient account'),
-				fields: [t('Identifiant de connexion', 'Login'), t('Mot de passe (empreinte)', 'Password (hash)'), t('Membres du compte famille', 'Family account members')],
+				fields: [
+					t('Identifiant de connexion', 'Login'),
+					t('Mot de passe (empreinte)', 'Password (hash)'),
+					t('Membres du compte famille', 'Family account members')
+				],
 				source: t('Patient', 'Patient'),
 				sensitive: false,
 				retention: t('Supprimé après 3 ans d’inactivité', 'Deleted after 3 years of inactivity'),
@@ -102,7 +116,11 @@ export function bookingContext(locale: Locale): Context {
 			},
 			{
 				category: t('Documents transmis', 'Shared documents'),
-				fields: [t('Comptes rendus', 'Reports'), t('Ordonnances', 'Prescriptions'), t('Imagerie', 'Imaging')],
+				fields: [
+					t('Comptes rendus', 'Reports'),
+					t('Ordonnances', 'Prescriptions'),
+					t('Imagerie', 'Imaging')
+				],
 				source: t('Praticiens et patients', 'Practitioners and patients'),
 				sensitive: true,
 				retention: t('À définir', 'To be defined'),
@@ -110,19 +128,41 @@ export function bookingContext(locale: Locale): Context {
 			},
 			{
 				category: t('Historique demandé par l’éditeur', 'History requested by the vendor'),
-				fields: [t('IPP', 'IPP'), t('Nom', 'Last name'), t('Prénom', 'First name'), t('Date de naissance', 'Birth date'), t('Mobile', 'Mobile'), t('E-mail', 'E-mail'), t('Agenda', 'Schedule'), t('Motif', 'Reason')],
-				source: t('Export du SIH : 2 ans de rendez-vous par spécialité', 'HIS export: 2 years of appointments per specialty'),
+				fields: [
+					t('IPP', 'IPP'),
+					t('Nom', 'Last name'),
+					t('Prénom', 'First name'),
+					t('Date de naissance', 'Birth date'),
+					t('Mobile', 'Mobile'),
+					t('E-mail', 'E-mail'),
+					t('Agenda', 'Schedule'),
+					t('Motif', 'Reason')
+				],
+				source: t(
+					'Export du SIH : 2 ans de rendez-vous par spécialité',
+					'HIS export: 2 years of appointments per specialty'
+				),
 				sensitive: true,
-				retention: t('À décider (aucune reprise tant que non décidé)', 'To be decided (no import until decided)'),
+				retention: t(
+					'À décider (aucune reprise tant que non décidé)',
+					'To be decided (no import until decided)'
+				),
 				recipients: t('Éditeur.', 'Vendor.')
 			},
 			{
 				category: t('Journaux d’accès', 'Access logs'),
-				fields: [t('Utilisateur', 'User'), t('Date et heure', 'Date and time'), t('Action', 'Action')],
+				fields: [
+					t('Utilisateur', 'User'),
+					t('Date et heure', 'Date and time'),
+					t('Action', 'Action')
+				],
 				source: t('Plateforme et SIH', 'Platform and HIS'),
 				sensitive: false,
 				retention: t('6 mois', '6 months'),
-				recipients: t('RSSI, DPO, administrateurs habilités.', 'Security officer, DPO, authorised administrators.')
+				recipients: t(
+					'RSSI, DPO, administrateurs habilités.',
+					'Security officer, DPO, authorised administrators.'
+				)
 			}
 		],
 		dataSubjects: {
@@ -132,71 +172,7 @@ export function bookingContext(locale: Locale): Context {
 				'The pilot service sees many pregnant women and children; family accounts are often opened by a parent. Some patients, often elderly, do not use digital tools.'
 			)
 		},
-		actors: [
-			{
-				name: t('Centre hospitalier (à compléter)', 'Hospital (to be completed)'),
-				role: 'controller',
-				country: 'FR',
-				hdsCertified: 'unknown',
-				iso27001: 'unknown',
-				keysHeldBy: '',
-				notes: t('Représenté par le directeur général.', 'Represented by the general director.')
-			},
-			{
-				name: t('Délégué à la protection des données (à compléter)', 'Data protection officer (to be completed)'),
-				role: 'dpo',
-				country: 'FR',
-				hdsCertified: 'unknown',
-				iso27001: 'unknown',
-				keysHeldBy: '',
-				notes: t('Éventuellement mutualisé au niveau du GHT.', 'Possibly shared across the hospital group.')
-			},
-			{
-				name: vendor,
-				role: 'processor',
-				country: 'FR',
-				hdsCertified: 'unknown',
-				iso27001: 'unknown',
-				keysHeldBy: hsm,
-				notes: t(
-					'Sous-traitant pour les rendez-vous de l’hôpital ; responsable de traitement pour les comptes patients.',
-					'Processor for the hospital’s appointments; controller for the patient accounts.'
-				)
-			},
-			{
-				name: host,
-				role: 'sub_processor',
-				country: '',
-				hdsCertified: 'yes',
-				iso27001: 'yes',
-				keysHeldBy: hsm,
-				notes: t(
-					`Pays d’hébergement et nationalité de la maison mère à confirmer. Données chiffrées au repos. ${toVerify}`,
-					`Hosting country and parent company’s nationality to be confirmed. Data encrypted at rest. ${toVerify}`
-				)
-			},
-			{
-				name: hsm,
-				role: 'sub_processor',
-				country: 'FR',
-				hdsCertified: 'unknown',
-				iso27001: 'unknown',
-				keysHeldBy: t('Le prestataire lui-même, hors de l’hébergeur', 'The provider itself, outside the host'),
-				notes: toVerify
-			},
-			{
-				name: t('Opérateurs d’envoi SMS et e-mail', 'SMS and e-mail carriers'),
-				role: 'sub_processor',
-				country: '',
-				hdsCertified: 'no',
-				iso27001: 'unknown',
-				keysHeldBy: '',
-				notes: t(
-					'Ne sont pas des hébergeurs de données de santé ; les e-mails circulent souvent en clair.',
-					'They are not health-data hosts; e-mails often travel unencrypted.'
-				)
-			}
-		],
+		actors: bookingActors(locale),
 		lifecycle: {
 			collection: t(
 				'Le patient, un proche via le compte famille, un médecin adresseur ou le secrétariat saisit l’identité, les coordonnées et le rendez-vous.',
@@ -219,15 +195,6 @@ export function bookingContext(locale: Locale): Context {
 				'Inactive accounts deleted by the vendor after 3 years; appointment data to be purged once no longer needed; return then erasure at the end of the contract.'
 			)
 		},
-		assets: [
-			{ name: t('Plateforme de prise de rendez-vous', 'Booking platform'), type: 'service', owner: vendor },
-			{ name: t('Infrastructure d’hébergement', 'Hosting infrastructure'), type: 'service', owner: host },
-			{ name: t('Module matériel de sécurité (HSM)', 'Hardware security module (HSM)'), type: 'hardware', owner: hsm },
-			{ name: t('Système d’information hospitalier (gestion administrative, agendas)', 'Hospital information system (admissions, schedules)'), type: 'software', owner: t('Hôpital (DSI)', 'Hospital (IT department)') },
-			{ name: t('Interface SIH – plateforme', 'HIS – platform interface'), type: 'network', owner: t('Hôpital et éditeur', 'Hospital and vendor') },
-			{ name: t('Passerelles SMS et e-mail', 'SMS and e-mail gateways'), type: 'service', owner: t('Opérateurs', 'Carriers') },
-			{ name: t('Postes des secrétariats', 'Secretaries’ workstations'), type: 'hardware', owner: t('Hôpital (DSI)', 'Hospital (IT department)') },
-			{ name: t('Secrétaires médicales (AMA)', 'Medical secretaries'), type: 'people', owner: t('Hôpital', 'Hospital') }
-		]
+		assets: bookingAssets(locale)
 	};
 }

@@ -43,7 +43,10 @@ const SEEDS: readonly MotifSeed[] = [
 		durationMin: 30,
 		flags: [],
 		reasonCollected: false,
-		rationale: ['Motif courant, sans préparation particulière.', 'Common reason, no preparation needed.']
+		rationale: [
+			'Motif courant, sans préparation particulière.',
+			'Common reason, no preparation needed.'
+		]
 	},
 	{
 		id: 'gyn-prenatal-interview',
@@ -54,7 +57,10 @@ const SEEDS: readonly MotifSeed[] = [
 		durationMin: 45,
 		flags: [],
 		reasonCollected: false,
-		rationale: ['Consultation standardisée, sans tri préalable.', 'Standard visit, no triage needed.']
+		rationale: [
+			'Consultation standardisée, sans tri préalable.',
+			'Standard visit, no triage needed.'
+		]
 	},
 	{
 		id: 'gyn-perineal-rehab',
@@ -65,18 +71,27 @@ const SEEDS: readonly MotifSeed[] = [
 		durationMin: 30,
 		flags: [],
 		reasonCollected: false,
-		rationale: ['Séances répétées, faciles à replanifier en ligne.', 'Repeated sessions, easy to reschedule online.']
+		rationale: [
+			'Séances répétées, faciles à replanifier en ligne.',
+			'Repeated sessions, easy to reschedule online.'
+		]
 	},
 	{
 		id: 'gyn-routine-follow-up',
 		gyn: true,
-		reason: ['Suivi gynécologique (contraception, dépistage)', 'Gynaecological check-up (contraception, screening)'],
+		reason: [
+			'Suivi gynécologique (contraception, dépistage)',
+			'Gynaecological check-up (contraception, screening)'
+		],
 		practitioner: 'doctor',
 		visit: 'follow_up',
 		durationMin: 20,
 		flags: [],
 		reasonCollected: false,
-		rationale: ['Patientes déjà suivies, motif peu sensible.', 'Patients already followed, low-sensitivity reason.']
+		rationale: [
+			'Patientes déjà suivies, motif peu sensible.',
+			'Patients already followed, low-sensitivity reason.'
+		]
 	},
 	{
 		id: 'gyn-abortion',
@@ -95,7 +110,10 @@ const SEEDS: readonly MotifSeed[] = [
 	{
 		id: 'gyn-first-pathology',
 		gyn: true,
-		reason: ['Première consultation gynécologique (pathologie)', 'First gynaecology visit (condition)'],
+		reason: [
+			'Première consultation gynécologique (pathologie)',
+			'First gynaecology visit (condition)'
+		],
 		practitioner: 'doctor',
 		visit: 'first',
 		durationMin: 30,
@@ -137,7 +155,10 @@ const SEEDS: readonly MotifSeed[] = [
 	{
 		id: 'ped-follow-up',
 		gyn: false,
-		reason: ['Suivi pédiatrique (croissance, vaccinations)', 'Paediatric check-up (growth, vaccinations)'],
+		reason: [
+			'Suivi pédiatrique (croissance, vaccinations)',
+			'Paediatric check-up (growth, vaccinations)'
+		],
 		practitioner: 'doctor',
 		visit: 'follow_up',
 		durationMin: 20,
@@ -157,12 +178,18 @@ const SEEDS: readonly MotifSeed[] = [
 		durationMin: 45,
 		flags: [],
 		reasonCollected: false,
-		rationale: ['Enfants déjà suivis par le praticien.', 'Children already followed by the practitioner.']
+		rationale: [
+			'Enfants déjà suivis par le praticien.',
+			'Children already followed by the practitioner.'
+		]
 	},
 	{
 		id: 'ped-first-specialised',
 		gyn: false,
-		reason: ['Première consultation de pédiatrie spécialisée', 'First specialised paediatric visit'],
+		reason: [
+			'Première consultation de pédiatrie spécialisée',
+			'First specialised paediatric visit'
+		],
 		practitioner: 'doctor',
 		visit: 'first',
 		durationMin: 45,
@@ -190,7 +217,10 @@ const SEEDS: readonly MotifSeed[] = [
 	{
 		id: 'ped-adolescent-confidential',
 		gyn: false,
-		reason: ['Consultation d’adolescent (contraception, santé sexuelle)', 'Adolescent visit (contraception, sexual health)'],
+		reason: [
+			'Consultation d’adolescent (contraception, santé sexuelle)',
+			'Adolescent visit (contraception, sexual health)'
+		],
 		practitioner: 'doctor',
 		visit: 'both',
 		durationMin: 30,

@@ -75,7 +75,10 @@ export function bookingPrinciples(locale: Locale): Principles {
 			},
 			{
 				category: t('Données de rendez-vous', 'Appointment data'),
-				period: t('Le temps nécessaire, à fixer par le service', 'As long as needed, to be set by the service'),
+				period: t(
+					'Le temps nécessaire, à fixer par le service',
+					'As long as needed, to be set by the service'
+				),
 				justification: t(
 					'Inutile de les garder sur la plateforme une fois la consultation passée : le dossier conserve la trace.',
 					'No need to keep them on the platform once the visit is over: the record keeps the trace.'
@@ -127,7 +130,10 @@ export function bookingPrinciples(locale: Locale): Principles {
 		processorContract: emptyProcessorContract(),
 		transfers: [
 			{
-				recipient: t('Hébergeur cloud de l’éditeur (groupe américain)', 'Vendor’s cloud host (US group)'),
+				recipient: t(
+					'Hébergeur cloud de l’éditeur (groupe américain)',
+					'Vendor’s cloud host (US group)'
+				),
 				country: 'US',
 				mechanism: 'none',
 				supplementaryMeasures: t(

@@ -54,7 +54,13 @@ export const TRI_STATE_LABELS: Record<TriState, Localized> = {
 	unknown: { fr: 'Inconnu / à vérifier', en: 'Unknown / to check' }
 };
 
-export const LIFECYCLE_STAGES = ['collection', 'import', 'storage', 'reminders', 'deletion'] as const;
+export const LIFECYCLE_STAGES = [
+	'collection',
+	'import',
+	'storage',
+	'reminders',
+	'deletion'
+] as const;
 
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
@@ -98,7 +104,14 @@ export const LIFECYCLE_STAGE_LABELS: Record<LifecycleStage, { label: Localized; 
 	};
 
 /** Asset families of the CNIL PIA method (hardware, software, networks, people, paper). */
-export const ASSET_TYPES = ['hardware', 'software', 'network', 'people', 'paper', 'service'] as const;
+export const ASSET_TYPES = [
+	'hardware',
+	'software',
+	'network',
+	'people',
+	'paper',
+	'service'
+] as const;
 
 export type AssetType = (typeof ASSET_TYPES)[number];
 

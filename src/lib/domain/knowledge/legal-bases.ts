@@ -14,7 +14,10 @@ export type LegalBasis = (typeof LEGAL_BASES)[number];
 
 export const LEGAL_BASIS_LABELS: Record<LegalBasis, Localized> = {
 	consent: { fr: 'Consentement (art. 6.1.a)', en: 'Consent (art. 6(1)(a))' },
-	contract: { fr: 'Exécution d’un contrat (art. 6.1.b)', en: 'Performance of a contract (art. 6(1)(b))' },
+	contract: {
+		fr: 'Exécution d’un contrat (art. 6.1.b)',
+		en: 'Performance of a contract (art. 6(1)(b))'
+	},
 	legal_obligation: {
 		fr: 'Obligation légale (art. 6.1.c)',
 		en: 'Legal obligation (art. 6(1)(c))'

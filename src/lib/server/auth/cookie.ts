@@ -13,7 +13,12 @@ export function readSessionToken(cookies: Cookies): string | undefined {
 	return cookies.get(SECURE_NAME) ?? cookies.get(PLAIN_NAME);
 }
 
-export function setSessionCookie(cookies: Cookies, url: URL, token: string, expiresAt: number): void {
+export function setSessionCookie(
+	cookies: Cookies,
+	url: URL,
+	token: string,
+	expiresAt: number
+): void {
 	cookies.set(isHttps(url) ? SECURE_NAME : PLAIN_NAME, token, {
 		path: '/',
 		httpOnly: true,

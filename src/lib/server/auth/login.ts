@@ -15,20 +15,35 @@ export type LoginResult =
  * look the same from outside (same message, same argon2 cost); throttling applies
  * to the e-mail typed, whether or not the account exists.
  */
-export async function login(db: Db, emailInput: string, password: string, ip: string): Promise<LoginResult> {
+export async function login(
+	db: Db,
+	emailInput: string,
+	password: string,
+	ip: string
+): Promise<LoginResult> {
 	const email = normaliseEmail(emailInput).slice(0, 254);
 	const now = Date.now();
-	const waitMs = Math.max(remainingWait(db, 'account', email, now), remainingWait(db, 'ip', ip, now));
+	const waitMs = Math.max(
+		remainingWait(db, 'account', email, now),
+		remainingWait(db, 'ip', ip, now)
+	);
 	const user = findByEmail(db, email);
 	const actor = { userId: user?.id ?? null, label: email, role: null, orgId: null };
 	if (waitMs > 0) {
 		mutate(db, actor, () => ({
 			result: undefined,
-			event: { action: 'auth.login_throttled', entity: 'user', entityId: user?.id, summary: `refused, retry in ${Math.ceil(waitMs / 1000)} s` }
+			event: {
+				action: 'auth.login_throttled',
+				entity: 'user',
+				entityId: user?.id,
+				summary: `refused, retry in ${Math.ceil(waitMs / 1000)} s`
+			}
 		}));
 		return { ok: false, reason: 'throttled', waitMs };
 	}
-	const valid = user ? await verifyPassword(user.passwordHash, password) : (await burnVerification(password), false);
+	const valid = user
+		? await verifyPassword(user.passwordHash, password)
+		: (await burnVerification(password), false);
 	if (!user || !valid || user.disabledAt) {
 		mutate(db, actor, (tx) => {
 			registerFailure(tx, 'account', email, now);
@@ -39,7 +54,11 @@ export async function login(db: Db, emailInput: string, password: string, ip: st
 					action: 'auth.login_failure',
 					entity: 'user',
 					entityId: user?.id,
-					summary: !user ? 'unknown account' : user.disabledAt ? 'disabled account' : 'wrong password'
+					summary: !user
+						? 'unknown account'
+						: user.disabledAt
+							? 'disabled account'
+							: 'wrong password'
 				}
 			};
 		});
@@ -51,7 +70,12 @@ export async function login(db: Db, emailInput: string, password: string, ip: st
 		const created = createSession(tx, user.id);
 		return {
 			result: created,
-			event: { action: 'auth.login_success', entity: 'user', entityId: user.id, summary: 'signed in' }
+			event: {
+				action: 'auth.login_success',
+				entity: 'user',
+				entityId: user.id,
+				summary: 'signed in'
+			}
 		};
 	});
 	return { ok: true, token, expiresAt: session.expiresAt };

@@ -37,7 +37,10 @@ function commonPasswords(): Set<string> {
 export type PasswordProblem = 'too_short' | 'too_long' | 'common' | 'contains_email';
 
 /** Returns the first problem found, or null when the password is acceptable. */
-export function checkPassword(password: string, context: { email?: string } = {}): PasswordProblem | null {
+export function checkPassword(
+	password: string,
+	context: { email?: string } = {}
+): PasswordProblem | null {
 	const length = [...password].length;
 	if (length < MIN_LENGTH) return 'too_short';
 	if (length > MAX_LENGTH) return 'too_long';

@@ -31,7 +31,10 @@ export type SessionCheck =
 	| { valid: true; touch: boolean; expiresAt: number };
 
 /** Pure rule of the Lucia design, with both limits: sliding idle expiry and absolute lifetime. */
-export function checkSession(s: Pick<Session, 'createdAt' | 'lastSeenAt'>, now: number): SessionCheck {
+export function checkSession(
+	s: Pick<Session, 'createdAt' | 'lastSeenAt'>,
+	now: number
+): SessionCheck {
 	if (now >= s.createdAt + ABSOLUTE_LIFETIME_MS) return { valid: false, reason: 'absolute' };
 	if (now >= s.lastSeenAt + IDLE_TIMEOUT_MS) return { valid: false, reason: 'idle' };
 	const touch = now - s.lastSeenAt >= TOUCH_INTERVAL_MS;
@@ -58,7 +61,11 @@ export function createSession(db: Db, userId: string, clock: Clock = systemClock
 
 export type ValidatedSession = { session: Session; user: User } | { session: null; user: null };
 
-export function validateSessionToken(db: Db, token: string, clock: Clock = systemClock): ValidatedSession {
+export function validateSessionToken(
+	db: Db,
+	token: string,
+	clock: Clock = systemClock
+): ValidatedSession {
 	const id = sessionIdFromToken(token);
 	const row = db
 		.select({ session: sessions, user: users })

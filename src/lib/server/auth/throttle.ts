@@ -46,7 +46,11 @@ function keyOf(kind: ThrottleKind, value: string): string {
 }
 
 export function remainingWait(db: Db, kind: ThrottleKind, value: string, now = Date.now()): number {
-	const state = db.select().from(loginThrottle).where(eq(loginThrottle.key, keyOf(kind, value))).get();
+	const state = db
+		.select()
+		.from(loginThrottle)
+		.where(eq(loginThrottle.key, keyOf(kind, value)))
+		.get();
 	return waitFor(kind, state, now);
 }
 
@@ -61,5 +65,7 @@ export function registerFailure(db: Db, kind: ThrottleKind, value: string, now =
 }
 
 export function clearFailures(db: Db, kind: ThrottleKind, value: string): void {
-	db.delete(loginThrottle).where(eq(loginThrottle.key, keyOf(kind, value))).run();
+	db.delete(loginThrottle)
+		.where(eq(loginThrottle.key, keyOf(kind, value)))
+		.run();
 }

@@ -13,7 +13,10 @@ export const organisations = sqliteTable('organisations', {
 	id: text('id').primaryKey(),
 	name: text('name').notNull(),
 	// Per-organisation settings (matrix thresholds, 2FA requirement…), validated by zod on write.
-	settings: text('settings', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+	settings: text('settings', { mode: 'json' })
+		.$type<Record<string, unknown>>()
+		.notNull()
+		.default({}),
 	createdAt: text('created_at').notNull().default(now),
 	version: integer('version').notNull().default(1)
 });
@@ -28,7 +31,6 @@ export const users = sqliteTable('users', {
 	createdAt: text('created_at').notNull().default(now),
 	version: integer('version').notNull().default(1)
 });
-
 
 export const memberships = sqliteTable(
 	'memberships',

@@ -25,7 +25,11 @@ export const load: PageServerLoad = (event) => {
 		role: membership.role,
 		canEdit: can(membership.role, 'assessment.edit') && !assessment.archivedAt,
 		canArchive: can(membership.role, 'assessment.archive') && !assessment.archivedAt,
-		steps: STEPS.map((s) => ({ key: s.key, title: s.title, status: statuses[s.key] ?? 'not_started' })),
+		steps: STEPS.map((s) => ({
+			key: s.key,
+			title: s.title,
+			status: statuses[s.key] ?? 'not_started'
+		})),
 		progress: progress(statuses),
 		history: audit.entriesFor(db, assessment.id, 20).map((e) => ({
 			seq: e.seq,
@@ -46,7 +50,12 @@ const metaSchema = z.object({
 const versionSchema = z.object({ version: z.coerce.number().int().positive() });
 
 function conflict(current: unknown, data: FormData, db = getDb()) {
-	const row = current as { version: number; updatedBy: string; title: string; description: string } | null;
+	const row = current as {
+		version: number;
+		updatedBy: string;
+		title: string;
+		description: string;
+	} | null;
 	if (!row) error(404, { message: 'not_found' });
 	const who = assessments.userLabels(db, [row.updatedBy])[row.updatedBy] ?? '';
 	return formFail(409, {}, formValues(data), {
@@ -58,13 +67,23 @@ export const actions: Actions = {
 	update: async (event) => {
 		const user = requireUser(event);
 		const db = getDb();
-		const { assessment, membership } = requireAssessment(db, user, event.params.id, 'assessment.edit');
+		const { assessment, membership } = requireAssessment(
+			db,
+			user,
+			event.params.id,
+			'assessment.edit'
+		);
 		const form = await event.request.formData();
 		const parsed = validate(metaSchema, form);
 		if (!parsed.ok) return parsed.failure;
 		if (assessment.archivedAt) error(409, { message: 'archived' });
 		try {
-			const updated = assessments.updateMeta(db, { ...actorOf(user, membership), userId: user.id }, assessment.id, parsed.data);
+			const updated = assessments.updateMeta(
+				db,
+				{ ...actorOf(user, membership), userId: user.id },
+				assessment.id,
+				parsed.data
+			);
 			return { saved: updated.version };
 		} catch (e) {
 			if (e instanceof StaleVersionError) return conflict(e.current, form);
@@ -74,12 +93,22 @@ export const actions: Actions = {
 	archive: async (event) => {
 		const user = requireUser(event);
 		const db = getDb();
-		const { assessment, membership } = requireAssessment(db, user, event.params.id, 'assessment.archive');
+		const { assessment, membership } = requireAssessment(
+			db,
+			user,
+			event.params.id,
+			'assessment.archive'
+		);
 		const form = await event.request.formData();
 		const parsed = validate(versionSchema, form);
 		if (!parsed.ok) return parsed.failure;
 		try {
-			assessments.archive(db, { ...actorOf(user, membership), userId: user.id }, assessment.id, parsed.data.version);
+			assessments.archive(
+				db,
+				{ ...actorOf(user, membership), userId: user.id },
+				assessment.id,
+				parsed.data.version
+			);
 		} catch (e) {
 			if (e instanceof StaleVersionError) return conflict(e.current, form);
 			throw e;

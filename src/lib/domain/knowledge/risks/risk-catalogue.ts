@@ -36,5 +36,7 @@ export function isRiskKey(value: unknown): value is RiskKey {
 }
 
 export function getRisk(key: RiskKey): RiskEntry {
-	return byKey.get(key) as RiskEntry;
+	const entry = byKey.get(key);
+	if (!entry) throw new Error(`unknown_risk: ${String(key)}`);
+	return entry;
 }

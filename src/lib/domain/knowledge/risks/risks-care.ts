@@ -109,7 +109,10 @@ export const CARE_RISKS: RiskEntry[] = [
 		},
 		riskSources: [
 			{ fr: 'Saisie par les patients eux-mêmes', en: 'Data entered by patients themselves' },
-			{ fr: 'Rapprochement automatique avec le SIH', en: 'Automatic matching with the hospital system' }
+			{
+				fr: 'Rapprochement automatique avec le SIH',
+				en: 'Automatic matching with the hospital system'
+			}
 		],
 		threats: [
 			{

@@ -63,8 +63,14 @@ export const FEARED_EVENT_RISKS: RiskEntry[] = [
 			en: 'An appointment is moved, cancelled or wrongly assigned, or contact details are changed, through a sync error with the hospital system, malice, or someone with access to the account.'
 		},
 		riskSources: [
-			{ fr: 'Interface entre la plateforme et le SIH', en: 'Interface between the platform and the hospital system' },
-			{ fr: 'Tiers ayant accès au compte patient', en: 'Third party with access to the patient account' }
+			{
+				fr: 'Interface entre la plateforme et le SIH',
+				en: 'Interface between the platform and the hospital system'
+			},
+			{
+				fr: 'Tiers ayant accès au compte patient',
+				en: 'Third party with access to the patient account'
+			}
 		],
 		threats: [
 			{
@@ -106,7 +112,10 @@ export const FEARED_EVENT_RISKS: RiskEntry[] = [
 		},
 		riskSources: [
 			{ fr: 'Pannes techniques', en: 'Technical failures' },
-			{ fr: 'Groupes criminels diffusant des rançongiciels', en: 'Criminal groups spreading ransomware' }
+			{
+				fr: 'Groupes criminels diffusant des rançongiciels',
+				en: 'Criminal groups spreading ransomware'
+			}
 		],
 		threats: [
 			{

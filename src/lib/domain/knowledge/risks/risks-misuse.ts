@@ -18,7 +18,10 @@ export const MISUSE_RISKS: RiskEntry[] = [
 			en: 'Selling identifiable health data is a crime (CSP L.1111-8, penal code 226-21), yet aggregates presented as anonymous can still be sold while their real anonymisation is doubtful. DPOs see it as the main residual risk: targeting by a competing care provider, insurers adjusting premiums.'
 		},
 		riskSources: [
-			{ fr: 'Le prestataire et ses partenaires commerciaux', en: 'The vendor and its business partners' },
+			{
+				fr: 'Le prestataire et ses partenaires commerciaux',
+				en: 'The vendor and its business partners'
+			},
 			{ fr: 'Acheteurs de données (assureurs, cliniques)', en: 'Data buyers (insurers, clinics)' }
 		],
 		threats: [

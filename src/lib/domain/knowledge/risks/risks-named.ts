@@ -101,13 +101,7 @@ export const NAMED_RISKS: RiskEntry[] = [
 				en: 'The data concern many patients and their health; the host is HDS-certified and the databases are encrypted with keys held by a third party in France, which makes the threat hard without removing it.'
 			}
 		},
-		measures: [
-			M.hdsHost,
-			M.keysOutsideHost,
-			M.endToEndDocuments,
-			M.transferClauses,
-			M.euOwnedHost
-		]
+		measures: [M.hdsHost, M.keysOutsideHost, M.endToEndDocuments, M.transferClauses, M.euOwnedHost]
 	},
 	{
 		key: 'reminder_confidentiality',
@@ -121,8 +115,14 @@ export const NAMED_RISKS: RiskEntry[] = [
 			en: 'Reminders cut no-shows but reveal a consultation to anyone reading the phone or mailbox, and to carriers and mail providers that are not health-data hosts. A minor booking an abortion from the family account would have the reminder land on her parent’s phone; an oncology reminder may arrive before the diagnosis is announced.'
 		},
 		riskSources: [
-			{ fr: 'Entourage ayant accès au téléphone ou à la messagerie', en: 'Relatives with access to the phone or mailbox' },
-			{ fr: 'Opérateurs télécoms et fournisseurs de messagerie', en: 'Telecom carriers and e-mail providers' }
+			{
+				fr: 'Entourage ayant accès au téléphone ou à la messagerie',
+				en: 'Relatives with access to the phone or mailbox'
+			},
+			{
+				fr: 'Opérateurs télécoms et fournisseurs de messagerie',
+				en: 'Telecom carriers and e-mail providers'
+			}
 		],
 		threats: [
 			{
@@ -172,7 +172,10 @@ export const NAMED_RISKS: RiskEntry[] = [
 			en: 'The vendor holds about 85 % of the French market (close to 2,000 facilities). Hospitals fear price rises once it dominates, lost visibility if they leave, promised statistics never delivered, and a vendor-led rollout that takes the project out of their hands.'
 		},
 		riskSources: [
-			{ fr: 'Le prestataire et sa stratégie commerciale', en: 'The vendor and its commercial strategy' },
+			{
+				fr: 'Le prestataire et sa stratégie commerciale',
+				en: 'The vendor and its commercial strategy'
+			},
 			{ fr: 'Calendrier de déploiement imposé', en: 'Imposed rollout schedule' }
 		],
 		threats: [

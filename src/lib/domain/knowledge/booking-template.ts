@@ -1,0 +1,64 @@
+import type { Context } from '../method/context';
+import type { Motifs } from '../method/motifs';
+import type { Principles } from '../method/principles';
+import type { Screening } from '../method/screening';
+import { bookingContext } from './booking-template-context';
+import { bookingMotifs } from './booking-template-motifs';
+import { bookingPrinciples } from './booking-template-principles';
+import { translator, type Localized, type Locale } from './localized';
+
+export const BOOKING_TEMPLATE_ID = 'online-booking-rollout';
+
+export const BOOKING_TEMPLATE_NAME: Localized = {
+	fr: 'Déploiement de la prise de rendez-vous en ligne',
+	en: 'Online appointment booking rollout'
+};
+
+export type BookingTemplate = {
+	title: string;
+	description: string;
+	steps: {
+		screening: Screening;
+		context: Context;
+		principles: Principles;
+		motifs: Motifs;
+	};
+};
+
+function bookingScreening(locale: Locale): Screening {
+	const t = translator(locale);
+	return {
+		criteria: ['sensitive_data', 'large_scale', 'matching_datasets', 'vulnerable_subjects'],
+		cnilListItem: true,
+		justification: t(
+			'Un rendez-vous avec un spécialiste hospitalier est une donnée de santé ; le service concerne toute la file active des consultations externes ; les réservations sont rapprochées du dossier administratif (IPP) ; les patients comprennent des mineurs, des femmes enceintes et des personnes âgées. Le traitement relève en outre de la liste CNIL des traitements soumis à AIPD.',
+			'An appointment with a hospital specialist is health data; the service covers the whole outpatient population; bookings are matched with the administrative file (IPP); patients include minors, pregnant women and elderly people. The processing is also on the CNIL list of processing requiring a DPIA.'
+		)
+	};
+}
+
+/**
+ * The built-in template: a complete, schema-valid draft of the content steps, written from
+ * what the hospitals that rolled out online booking learnt. It is a starting point for the
+ * DPO, never an answer: unverified claims are marked "to be confirmed" and the contract
+ * checklist is left unticked.
+ */
+export function bookingTemplate(locale: Locale): BookingTemplate {
+	const t = translator(locale);
+	return {
+		title: t(
+			'Prise de rendez-vous en ligne — service pilote gynécologie-obstétrique / pédiatrie',
+			'Online appointment booking — pilot service obstetrics-gynaecology / paediatrics'
+		),
+		description: t(
+			'Analyse d’impact du déploiement d’un service de prise de rendez-vous en ligne confié à un éditeur externe, d’abord sur le service pilote, avant extension aux autres consultations externes.',
+			'Impact assessment of rolling out an online booking service run by an external vendor, first in the pilot service, before extending it to other outpatient consultations.'
+		),
+		steps: {
+			screening: bookingScreening(locale),
+			context: bookingContext(locale),
+			principles: bookingPrinciples(locale),
+			motifs: bookingMotifs(locale)
+		}
+	};
+}

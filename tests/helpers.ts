@@ -1,0 +1,43 @@
+import { expect, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = process.env.WORKBENCH_DEMO_PASSWORD || 'Demo-Workbench-2026!';
+export const DEMO_TITLE =
+	'Prise de rendez-vous en ligne — service pilote gynécologie-obstétrique / pédiatrie';
+
+export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
+	await page.goto('/login');
+	await page.getByLabel('Adresse électronique').fill(email);
+	await page.getByLabel('Mot de passe').fill(password);
+	await page.getByRole('button', { name: 'Se connecter' }).click();
+	await expect(page).toHaveURL(/\/assessments$/);
+}
+
+export async function loginAs(page: Page, role: string) {
+	await login(page, `${role}@demo.local`);
+}
+
+/** Opens the demo assessment from the list and returns its id. */
+export async function openDemoAssessment(page: Page): Promise<string> {
+	await page.goto('/assessments');
+	await page.getByRole('link', { name: DEMO_TITLE }).first().click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(DEMO_TITLE);
+	const id = new URL(page.url()).pathname.split('/')[2];
+	if (!id) throw new Error('no assessment id in ' + page.url());
+	return id;
+}
+
+/** Posts a form as the page's signed-in user, with this origin (SvelteKit's CSRF check wants it). */
+export async function postForm(page: Page, path: string, form: Record<string, string>) {
+	const origin = new URL(page.url()).origin;
+	// Accept: text/html, as a browser's form post (otherwise SvelteKit answers in JSON with 200).
+	return page.request.post(path, {
+		form,
+		headers: { origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
+}
+
+/** Unique suffix so that reruns and parallel files never collide. */
+export function unique(prefix: string): string {
+	return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+}
