@@ -6,4 +6,7 @@ const port = process.env.PORT || '3000';
 if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
 	process.env.ORIGIN = `http://localhost:${port}`;
 }
+// Attachments may be 20 MB (checked with a clear message by the upload action);
+// adapter-node's default request limit (512 kB) would refuse them first.
+process.env.BODY_SIZE_LIMIT ??= '25M';
 await import('../build/index.js');

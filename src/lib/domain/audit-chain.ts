@@ -86,126 +86,62 @@ function assertHash(value: string, name: string): void {
 
 /** Exactly the hashed fields of an entry or a database row, dropping everything else. */
 export function auditContent(entry: AuditEntryContent): AuditEntryContent {
-	return {
-		seq: entry.seq,
-		at: entry.at,
-		actorId: entry.actorId,
-		actorLabel: entry.actorLabel,
-		role: entry.role,
-		orgId: entry.orgId,
-		action: entry.action,
-		entity: entry.entity,
-		entityId: entry.entityId,
-		assessmentId: entry.assessmentId,
-		version: entry.version,
-		summary: entry.summary,
-		stateHash: entry.stateHash
-	};
+	return Object.fromEntries(
+		AUDIT_CONTENT_FIELDS.map((field) => [field, entry[field]])
+	) as unknown as AuditEntryContent;
 }
 
-const STRING_FIELDS = ['action', 'actorLabel', 'at', 'entity', 'summary'] as const;
-const NULLABLE_STRING_FIELDS = [
-	'actorId',
-	'assessmentId',
-	'entityId',
-	'orgId',
-	'role',
-	'stateHash'
-] as const;
+const isText = (v: unknown): v is string => typeof v === 'string';
+const isTextOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
 
-/** Throws on a field whose runtime type is not the declared one (e.g. a corrupted row). */
-function assertFieldTypes(c: AuditEntryContent): void {
-	for (const field of STRING_FIELDS) {
-		if (typeof c[field] !== 'string') throw new TypeError(`${field} must be a string`);
-	}
-	for (const field of NULLABLE_STRING_FIELDS) {
-		const value = c[field];
-		if (value !== null && typeof value !== 'string') {
-			throw new TypeError(`${field} must be a string or null`);
-		}
-	}
-	if (typeof c.seq !== 'number') throw new TypeError('seq must be a number');
-	if (c.version !== null && typeof c.version !== 'number') {
-		throw new TypeError('version must be a number or null');
-	}
+/** False for a row whose fields do not have their declared types (e.g. a corrupted row). */
+function hasDeclaredTypes(c: AuditEntryContent): boolean {
+	return (
+		isText(c.action) &&
+		isText(c.actorLabel) &&
+		isText(c.at) &&
+		isText(c.entity) &&
+		isText(c.summary) &&
+		isTextOrNull(c.actorId) &&
+		isTextOrNull(c.assessmentId) &&
+		isTextOrNull(c.entityId) &&
+		isTextOrNull(c.orgId) &&
+		isTextOrNull(c.role) &&
+		isTextOrNull(c.stateHash) &&
+		Number.isFinite(c.seq) &&
+		(c.version === null || Number.isFinite(c.version))
+	);
 }
 
+// eslint-disable-next-line no-control-regex -- exactly the characters JSON must escape
 const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
 
-function quoted(value: string | null): string {
-	return value === null ? 'null' : '"' + value + '"';
-}
+const quoted = (v: string | null): string => (v === null ? 'null' : `"${v}"`);
 
 /**
  * canonicalize(auditContent(c)), fast. Verification does this a million times, and the
- * generic walk (key sort, JSON.stringify per string, one path stack per call) costs more
+ * generic walk (key sort, JSON.stringify per string, a path stack per call) costs more
  * than both SHA-256s together. Almost no entry holds a character that needs escaping, so
- * one scan over all the values replaces thirteen escapes; anything unusual takes the
- * generic path. The tests prove both paths equal.
+ * one scan over all the values replaces thirteen escapes, and the keys are written in
+ * their canonical order by hand; anything unusual takes the generic path. The tests
+ * prove both paths equal.
  */
 function contentCanonicalText(c: AuditEntryContent): string {
-	const { actorId, assessmentId, entityId, orgId, role, stateHash, seq, version } = c;
-	const simple =
-		typeof c.action === 'string' &&
-		typeof c.actorLabel === 'string' &&
-		typeof c.at === 'string' &&
-		typeof c.entity === 'string' &&
-		typeof c.summary === 'string' &&
-		(actorId === null || typeof actorId === 'string') &&
-		(assessmentId === null || typeof assessmentId === 'string') &&
-		(entityId === null || typeof entityId === 'string') &&
-		(orgId === null || typeof orgId === 'string') &&
-		(role === null || typeof role === 'string') &&
-		(stateHash === null || typeof stateHash === 'string') &&
-		Number.isFinite(seq) &&
-		(version === null || Number.isFinite(version));
-	if (simple) {
-		const values =
-			c.action +
-			(actorId ?? '') +
-			c.actorLabel +
-			(assessmentId ?? '') +
-			c.at +
-			c.entity +
-			(entityId ?? '') +
-			(orgId ?? '') +
-			(role ?? '') +
-			(stateHash ?? '') +
-			c.summary;
-		if (!NEEDS_ESCAPE.test(values)) {
-			const text =
-				'{"action":"' +
-				c.action +
-				'","actorId":' +
-				quoted(actorId) +
-				',"actorLabel":"' +
-				c.actorLabel +
-				'","assessmentId":' +
-				quoted(assessmentId) +
-				',"at":"' +
-				c.at +
-				'","entity":"' +
-				c.entity +
-				'","entityId":' +
-				quoted(entityId) +
-				',"orgId":' +
-				quoted(orgId) +
-				',"role":' +
-				quoted(role) +
-				',"seq":' +
-				String(seq) +
-				',"stateHash":' +
-				quoted(stateHash) +
-				',"summary":"' +
-				c.summary +
-				'","version":' +
-				(version === null ? 'null' : String(version)) +
-				'}';
-			// Checked on the whole text: separators keep surrogates of adjacent fields apart.
-			if (text.isWellFormed()) return text;
-		}
+	if (!hasDeclaredTypes(c))
+		throw new TypeError('Audit entry fields must have their declared types');
+	const values =
+		`${c.action}${c.actorId ?? ''}${c.actorLabel}${c.assessmentId ?? ''}${c.at}${c.entity}` +
+		`${c.entityId ?? ''}${c.orgId ?? ''}${c.role ?? ''}${c.stateHash ?? ''}${c.summary}`;
+	if (!NEEDS_ESCAPE.test(values)) {
+		const text =
+			`{"action":"${c.action}","actorId":${quoted(c.actorId)},"actorLabel":"${c.actorLabel}",` +
+			`"assessmentId":${quoted(c.assessmentId)},"at":"${c.at}","entity":"${c.entity}",` +
+			`"entityId":${quoted(c.entityId)},"orgId":${quoted(c.orgId)},"role":${quoted(c.role)},` +
+			`"seq":${c.seq},"stateHash":${quoted(c.stateHash)},"summary":"${c.summary}",` +
+			`"version":${c.version === null ? 'null' : c.version}}`;
+		// Checked on the whole text: separators keep surrogates of adjacent fields apart.
+		if (text.isWellFormed()) return text;
 	}
-	assertFieldTypes(c);
 	return canonicalize(auditContent(c));
 }
 

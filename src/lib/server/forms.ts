@@ -19,6 +19,15 @@ export function fieldErrors(issues: z.core.$ZodIssue[]): Record<string, FieldErr
 
 function toFieldError(issue: z.core.$ZodIssue): FieldError {
 	if (issue.message && /^[a-z_]+$/.test(issue.message)) return { code: issue.message };
+	if (issue.code === 'custom' && issue.params?.reason === 'duplicate')
+		return { code: 'duplicate_value' };
+	// A choice or value left empty is "required", not "invalid".
+	if (
+		(issue.code === 'invalid_value' || issue.code === 'invalid_type') &&
+		issue.input === undefined
+	) {
+		return { code: 'required' };
+	}
 	if (issue.code === 'too_big') return { code: 'too_long', max: Number(issue.maximum) };
 	if (issue.code === 'too_small' && Number(issue.minimum) <= 1) return { code: 'required' };
 	return { code: 'invalid' };
