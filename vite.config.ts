@@ -2,16 +2,23 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
 
+function paraglide() {
+	return paraglideVitePlugin({
+		project: './project.inlang',
+		outdir: './src/lib/paraglide',
+		// French first; the header's switch stores the choice in a cookie.
+		strategy: ['cookie', 'baseLocale']
+	});
+}
+
 export default defineConfig({
 	plugins: [
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			// French first; the header's switch stores the choice in a cookie.
-			strategy: ['cookie', 'baseLocale']
-		}),
+		// Under vitest the messages are already compiled (npm run i18n) and the plugin's
+		// file watcher would keep the test process from exiting.
+		...(process.env.VITEST ? [] : [paraglide()]),
 		sveltekit()
 	],
+
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
 		environment: 'node',
