@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 // Relative, not $lib: drizzle-kit loads this file outside Vite.
 import { ROLES, type Role } from '../../domain/roles';
 
@@ -154,3 +154,57 @@ export type Session = typeof sessions.$inferSelect;
 export type Assessment = typeof assessments.$inferSelect;
 export type Organisation = typeof organisations.$inferSelect;
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
+
+// Comments on a method step: a discussion thread kept with the assessment.
+export const stepComments = sqliteTable(
+	'step_comments',
+	{
+		id: text('id').primaryKey(),
+		assessmentId: text('assessment_id')
+			.notNull()
+			.references(() => assessments.id),
+		step: text('step').notNull(),
+		authorId: text('author_id')
+			.notNull()
+			.references(() => users.id),
+		// At most 5000 characters (checked by zod on write).
+		body: text('body').notNull(),
+		createdAt: text('created_at').notNull().default(now)
+	},
+	(t) => [
+		index('step_comments_assessment_step').on(t.assessmentId, t.step, t.createdAt),
+		check('step_comments_body_length', sql`length(${t.body}) BETWEEN 1 AND 5000`)
+	]
+);
+
+// Files attached to an assessment (to one of its steps, or to the whole assessment when
+// `step` is null). The bytes live in `<data dir>/attachments/<stored_name>`; the type is
+// the one detected from the content, and the SHA-256 lets an inspector check the file.
+export const attachments = sqliteTable(
+	'attachments',
+	{
+		id: text('id').primaryKey(),
+		assessmentId: text('assessment_id')
+			.notNull()
+			.references(() => assessments.id),
+		step: text('step'),
+		originalName: text('original_name').notNull(),
+		storedName: text('stored_name').notNull().unique(),
+		mime: text('mime').notNull(),
+		size: integer('size').notNull(),
+		sha256: text('sha256').notNull(),
+		uploadedBy: text('uploaded_by')
+			.notNull()
+			.references(() => users.id),
+		createdAt: text('created_at').notNull().default(now)
+	},
+	(t) => [
+		index('attachments_assessment_step').on(t.assessmentId, t.step),
+		// 20 MB: the limit the upload checks (attachments.ts), kept by the database too.
+		check('attachments_size', sql`${t.size} BETWEEN 1 AND 20971520`),
+		check('attachments_sha256', sql`length(${t.sha256}) = 64`)
+	]
+);
+
+export type StepComment = typeof stepComments.$inferSelect;
+export type Attachment = typeof attachments.$inferSelect;
