@@ -96,8 +96,13 @@ function opinionsComplete(facts: WorkflowFacts): TransitionRefusal | null {
 	if (facts.dataSubjectsView === 'none') return 'data_subjects_view_missing';
 	if (facts.requiredExtraOpinions.includes('none')) return 'extra_opinion_missing';
 	// Anything but 'current' refuses: an unexpected status must never count as an opinion.
-	const all = [facts.dpoOpinion, facts.securityOpinion, facts.dataSubjectsView];
-	if (!all.concat(facts.requiredExtraOpinions).every((s) => s === 'current')) {
+	const all: string[] = [
+		facts.dpoOpinion,
+		facts.securityOpinion,
+		facts.dataSubjectsView,
+		...facts.requiredExtraOpinions
+	];
+	if (!all.every((s) => s === 'current')) {
 		return 'stale_opinion';
 	}
 	return null;
