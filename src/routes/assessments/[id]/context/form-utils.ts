@@ -1,0 +1,61 @@
+import { COUNTRY_CODES } from '$lib/domain/knowledge/countries';
+import type { Locale } from '$lib/domain/knowledge/localized';
+import { fieldErrorText, type FieldError } from '$lib/i18n/field-errors';
+
+/** Field errors of a refused save, keyed by the zod path joined with dots. */
+export type Errors = Record<string, FieldError>;
+
+/** Empty rows offered under the existing ones to add items (blank rows are dropped on save). */
+const BLANK_ROWS = 2;
+
+/** The rows of a stored step or of a refused draft, whatever shape the draft has. */
+export function rowsOf<T>(value: unknown): Partial<T>[] {
+	if (!Array.isArray(value)) return [];
+	return value.filter((v): v is Partial<T> => typeof v === 'object' && v !== null);
+}
+
+export function withBlanks<T>(rows: Partial<T>[]): Partial<T>[] {
+	return [...rows, ...Array.from({ length: BLANK_ROWS }, () => ({}) as Partial<T>)];
+}
+
+export function text(value: unknown): string {
+	return typeof value === 'string' ? value : '';
+}
+
+/** Element id for a form path (`purposes.0.text` → `purposes-0-text`). */
+export function idOf(path: string): string {
+	return path.replaceAll('.', '-');
+}
+
+/** The error of a field, or of one of its items (`dataInventory.0.fields.3`). */
+export function errorText(errors: Errors, path: string): string | undefined {
+	const key = path in errors ? path : Object.keys(errors).find((k) => k.startsWith(`${path}.`));
+	return key ? fieldErrorText(errors[key]) : undefined;
+}
+
+/** aria-invalid / aria-describedby of a field, pointing at its hint and its error. */
+export function ariaFor(errors: Errors, path: string, hintId?: string) {
+	const invalid = errorText(errors, path) !== undefined;
+	const describedBy = [hintId, invalid ? `${idOf(path)}-error` : undefined]
+		.filter(Boolean)
+		.join(' ');
+	return {
+		'aria-invalid': invalid ? ('true' as const) : undefined,
+		'aria-describedby': describedBy || undefined
+	};
+}
+
+const countryCache = new Map<Locale, { code: string; name: string }[]>();
+
+/** ISO countries named in the user's language, sorted by name. */
+export function countryOptions(locale: Locale): { code: string; name: string }[] {
+	let options = countryCache.get(locale);
+	if (!options) {
+		const names = new Intl.DisplayNames([locale], { type: 'region' });
+		options = [...COUNTRY_CODES]
+			.map((code) => ({ code, name: `${names.of(code) ?? code} (${code})` }))
+			.sort((a, b) => a.name.localeCompare(b.name, locale));
+		countryCache.set(locale, options);
+	}
+	return options;
+}

@@ -1,0 +1,135 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { loginAs, openDemoAssessment, postForm, unique } from './helpers';
+
+const SAVE = "Enregistrer l'étape";
+
+async function openContext(page: Page, role: string): Promise<string> {
+	await loginAs(page, role);
+	const id = await openDemoAssessment(page);
+	await page.goto(`/assessments/${id}/context`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Contexte du traitement');
+	return id;
+}
+
+/** Values of the purposes' text areas, in order. */
+function purposeTexts(page: Page): Promise<string[]> {
+	return page
+		.locator('textarea[name^="purposes."][name$=".text"]')
+		.evaluateAll((els) => els.map((el) => (el as HTMLTextAreaElement).value));
+}
+
+async function seriousViolations(page: Page) {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	return results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('the context step shows the demo template', async ({ page }) => {
+	await openContext(page, 'contributor');
+	// The description is rendered by the server (no blank field before hydration).
+	await expect(page.getByLabel('Description du traitement', { exact: true })).not.toHaveValue('');
+	const first = page.getByRole('group', { name: 'Finalité 1', exact: true });
+	await expect(first.getByLabel('Base légale (art. 6)')).toHaveValue('public_task');
+	await expect(first.getByLabel('Base légale (art. 6)').locator('option:checked')).toHaveText(
+		'Mission d’intérêt public (art. 6.1.e)'
+	);
+	await expect(first.getByLabel('Données de santé')).toBeChecked();
+	await expect(first.getByLabel('Exception (art. 9.2)')).toHaveValue('h_health_care');
+	const identity = page.getByRole('group', { name: /^Catégorie de données 1 : / });
+	await expect(identity.getByLabel('Champs (un par ligne)')).toHaveValue(/IPP\nNom/);
+	await expect(page.getByRole('checkbox', { name: 'Patients mineurs' })).toBeChecked();
+	const host = page.getByRole('group', { name: /^Acteur \d+ : Hébergeur cloud/ });
+	await expect(host.getByLabel('Pays')).toHaveValue('');
+	await expect(host.getByLabel('Pays').locator('option:checked')).toHaveText('À confirmer');
+	await expect(host.getByLabel(/Certification HDS/)).toHaveValue('yes');
+	await expect(page.getByLabel('Stockage', { exact: true })).toHaveValue(/HDS/);
+	await expect(page.getByLabel('Support, ligne 1', { exact: true })).not.toHaveValue('');
+});
+
+test('a contributor edits the context, adds a purpose and saves', async ({ page }) => {
+	const id = await openContext(page, 'contributor');
+	const description = unique('Description modifiée');
+	const purpose = unique('Statistiques de fréquentation anonymisées');
+	await page.getByLabel('Description du traitement', { exact: true }).fill(description);
+	const added = page.getByRole('group', { name: /^Nouvelle finalité/ }).first();
+	await added.getByLabel('Finalité', { exact: true }).fill(purpose);
+	await added.getByLabel('Base légale (art. 6)').selectOption('public_task');
+	await page.getByRole('button', { name: SAVE }).click();
+	await expect(page.getByText(/Étape enregistrée \(version \d+\)\./)).toBeVisible();
+
+	await page.goto(`/assessments/${id}/context`);
+	await expect(page.getByLabel('Description du traitement', { exact: true })).toHaveValue(
+		description
+	);
+	expect(await purposeTexts(page)).toContain(purpose);
+	// The demo purposes are still there, before the new one.
+	expect((await purposeTexts(page))[0]).toMatch(/réserver, annuler et déplacer/);
+});
+
+test('an emptied required field is refused and the other inputs are kept', async ({ page }) => {
+	const id = await openContext(page, 'contributor');
+	const description = unique('Saisie à conserver');
+	await page.getByLabel('Description du traitement', { exact: true }).fill(description);
+	const first = page.getByRole('group', { name: 'Finalité 1', exact: true });
+	await first.getByLabel('Finalité', { exact: true }).fill('');
+	// A purpose on health data needs an art. 9(2) exception.
+	const second = page.getByRole('group', { name: 'Finalité 2', exact: true });
+	await expect(second.getByLabel('Données de santé')).toBeChecked();
+	await second.getByLabel('Exception (art. 9.2)').selectOption('');
+	await page.getByRole('button', { name: SAVE }).click();
+
+	await expect(page.getByRole('alert')).toContainText('Le formulaire contient des erreurs');
+	const text = first.getByLabel('Finalité', { exact: true });
+	await expect(text).toHaveAttribute('aria-invalid', 'true');
+	await expect(text).toHaveAccessibleDescription(/Ce champ est obligatoire\./);
+	await expect(first.getByText('Ce champ est obligatoire.')).toBeVisible();
+	await expect(second.getByText('Ce champ est obligatoire.')).toBeVisible();
+	await expect(second.getByLabel('Exception (art. 9.2)')).toHaveValue('');
+	// What was typed elsewhere is still there, and the rest of the row too.
+	await expect(page.getByLabel('Description du traitement', { exact: true })).toHaveValue(
+		description
+	);
+	await expect(first.getByLabel('Base légale (art. 6)')).toHaveValue('public_task');
+	await expect(second.getByLabel('Finalité', { exact: true })).toHaveValue(/rappels/);
+	expect(await seriousViolations(page)).toEqual([]);
+
+	// Nothing was saved.
+	await page.goto(`/assessments/${id}/context`);
+	await expect(page.getByLabel('Description du traitement', { exact: true })).not.toHaveValue(
+		description
+	);
+	await expect(
+		page.getByRole('group', { name: 'Finalité 1', exact: true }).getByLabel('Finalité', {
+			exact: true
+		})
+	).not.toHaveValue('');
+});
+
+test('the representative reads the context but cannot change it', async ({ page }) => {
+	const id = await openContext(page, 'representative');
+	await expect(
+		page.getByText('Votre rôle permet de consulter cette étape, pas de la modifier.')
+	).toBeVisible();
+	await expect(page.getByRole('button', { name: SAVE })).toHaveCount(0);
+	await expect(page.getByLabel('Description du traitement', { exact: true })).toBeDisabled();
+	const fields = page.locator('form.step-form :is(input:not([type="hidden"]), select, textarea)');
+	expect(await fields.count()).toBeGreaterThan(50);
+	await expect(
+		page.locator('form.step-form :is(input:not([type="hidden"]), select, textarea):enabled')
+	).toHaveCount(0);
+	// A hand-made request is refused by the server too.
+	const res = await postForm(page, `/assessments/${id}/context?/save`, {
+		version: '1',
+		description: 'Modifié par le représentant des usagers'
+	});
+	expect(res.status()).toBe(403);
+});
+
+test('the context page has no serious accessibility violation', async ({ page }) => {
+	await openContext(page, 'contributor');
+	expect(await seriousViolations(page)).toEqual([]);
+});
