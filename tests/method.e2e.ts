@@ -61,7 +61,7 @@ test('contributor asks for review; the DPO marks one step improvable and another
 	await contributor.close();
 
 	await page.goto(overview);
-	await expect(page.getByText('Relecture demandée').first()).toBeVisible();
+	await expect(page.getByText('Évaluation demandée').first()).toBeVisible();
 	await page.goto(`${overview}/screening`);
 	await page.getByLabel('Améliorable').check();
 	await page.getByLabel("Commentaire d'évaluation").fill('Critères justes, à sourcer.');
