@@ -124,6 +124,30 @@ describe('hashing rules', () => {
 		);
 	});
 
+	it('escapes or refuses special characters in every string field like the generic form', () => {
+		const stringFields = AUDIT_CONTENT_FIELDS.filter((f) => f !== 'seq' && f !== 'version');
+		const specials = ['"', '\\', '\n', '\u0001', '\u007f', '\u2028', 'é→😀', '\ud83d\ude00'];
+		for (const field of stringFields) {
+			for (const special of specials) {
+				const content = { ...sample(3), [field]: `a${special}b` };
+				expect(entryHash(content), `${field} ${special}`).toBe(
+					canonicalHash(auditContent(content))
+				);
+			}
+			expect(() => entryHash({ ...sample(3), [field]: 'x\udc00' }), field).toThrow();
+			expect(() => entryHash({ ...sample(3), [field]: 42 } as AuditEntryContent), field).toThrow(
+				TypeError
+			);
+		}
+		for (const field of ['seq', 'version'] as const) {
+			expect(() => entryHash({ ...sample(3), [field]: '3' } as AuditEntryContent)).toThrow(
+				TypeError
+			);
+			expect(() => entryHash({ ...sample(3), [field]: NaN })).toThrow(TypeError);
+		}
+		expect(entryHash({ ...sample(3), version: -0 })).toBe(entryHash({ ...sample(3), version: 0 }));
+	});
+
 	it('refuses malformed input when sealing', () => {
 		const good = sample(1);
 		expect(() => sealEntry('ABC', good)).toThrow(TypeError);

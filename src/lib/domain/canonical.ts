@@ -126,21 +126,6 @@ export function canonicalize(value: unknown): string {
 	return write(value, { path: [], open: new Set() });
 }
 
-const ROOT: Walk = { path: [], open: new Set() };
-
-/**
- * canonicalize() of a single string, for hot paths that assemble canonical text around
- * fixed keys (the audit chain) without the per-call bookkeeping of the generic walk.
- */
-export function canonicalString(value: string): string {
-	return writeString(value, ROOT);
-}
-
-/** canonicalize() of a single number; see canonicalString. */
-export function canonicalNumber(value: number): string {
-	return writeNumber(value, ROOT);
-}
-
 /** SHA-256 as lowercase hex; strings are hashed as their UTF-8 bytes. */
 export function sha256Hex(data: string | Uint8Array): string {
 	// One-shot hash() avoids a Hash object per call, which matters for chain verification.

@@ -53,7 +53,8 @@ export function append(tx: Db, actor: Actor, event: AuditEvent, at = new Date())
 		assessmentId: event.assessmentId ?? null,
 		version: event.version ?? null,
 		// One line per entry whatever the input: the summary is for people reading a log.
-		summary: event.summary.replace(/[\r\n]+/g, ' ').slice(0, 500),
+		// Cut by code points and made well-formed: canonical JSON refuses lone surrogates.
+		summary: [...event.summary.replace(/[\r\n]+/g, ' ')].slice(0, 500).join('').toWellFormed(),
 		stateHash: event.state === undefined ? null : canonicalHash(event.state)
 	};
 	const entry = sealEntry(last?.chainHash ?? GENESIS_HASH, content);
