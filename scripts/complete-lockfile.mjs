@@ -6,8 +6,29 @@
 // never downloaded). Run after any `npm install`: node scripts/complete-lockfile.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const OS = ['darwin', 'linux', 'win32', 'android', 'freebsd', 'openbsd', 'netbsd', 'sunos', 'aix', 'openharmony'];
-const CPU = { 'arm-eabi': 'arm', arm64: 'arm64', x64: 'x64', arm: 'arm', ia32: 'ia32', riscv64: 'riscv64', ppc64: 'ppc64', s390x: 's390x', loong64: 'loong64' };
+const OS = [
+	'darwin',
+	'linux',
+	'win32',
+	'android',
+	'freebsd',
+	'openbsd',
+	'netbsd',
+	'sunos',
+	'aix',
+	'openharmony'
+];
+const CPU = {
+	'arm-eabi': 'arm',
+	arm64: 'arm64',
+	x64: 'x64',
+	arm: 'arm',
+	ia32: 'ia32',
+	riscv64: 'riscv64',
+	ppc64: 'ppc64',
+	s390x: 's390x',
+	loong64: 'loong64'
+};
 
 const path = new URL('../package-lock.json', import.meta.url);
 const lock = JSON.parse(readFileSync(path, 'utf8'));
@@ -31,7 +52,9 @@ for (const [key, pkg] of Object.entries(lock.packages)) {
 	}
 }
 lock.packages = Object.fromEntries(
-	Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b)))
+	Object.entries(lock.packages).sort(([a], [b]) =>
+		a === '' ? -1 : b === '' ? 1 : a.localeCompare(b)
+	)
 );
 writeFileSync(path, JSON.stringify(lock, null, 2) + '\n');
 console.log(`complete-lockfile: ${added} optional platform entries added`);
