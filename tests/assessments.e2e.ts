@@ -1,5 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_TITLE, loginAs, openDemoAssessment, postForm, unique } from './helpers';
+import {
+	DEMO_TITLE,
+	loginAs,
+	openDemoAssessment,
+	postForm,
+	signInOutsider,
+	unique
+} from './helpers';
 
 test('a DPO creates an assessment from the booking template', async ({ page }) => {
 	await loginAs(page, 'dpo');
@@ -92,30 +99,7 @@ test('a user of another organisation gets 404 on a demo assessment', async ({ pa
 	await loginAs(page, 'dpo');
 	const id = await openDemoAssessment(page);
 
-	// The demo admin creates a second hospital and a DPO there.
-	const admin = await browser.newPage();
-	await loginAs(admin, 'admin');
-	await admin.goto('/admin');
-	const orgName = unique('Hôpital voisin');
-	await admin.getByLabel("Nom de l'établissement ou du groupement").fill(orgName);
-	await admin.getByRole('button', { name: 'Créer un établissement' }).click();
-	await expect(admin.getByRole('status')).toHaveText('Établissement créé.');
-	const email = `${unique('dpo-voisin')}@other.local`;
-	await admin.getByLabel('Adresse électronique').fill(email);
-	await admin.getByLabel('Nom et prénom').fill('DPO Voisin');
-	await admin.getByLabel('Établissement', { exact: true }).selectOption({ label: orgName });
-	await admin.getByLabel('Rôle', { exact: true }).selectOption('dpo');
-	await admin.getByLabel('Mot de passe initial').fill('un autre hopital en 2026');
-	await admin.getByRole('button', { name: 'Créer le compte' }).click();
-	await expect(admin.getByRole('status')).toHaveText('Compte créé.');
-	await admin.close();
-
-	const outsider = await browser.newPage();
-	await outsider.goto('/login');
-	await outsider.getByLabel('Adresse électronique').fill(email);
-	await outsider.getByLabel('Mot de passe').fill('un autre hopital en 2026');
-	await outsider.getByRole('button', { name: 'Se connecter' }).click();
-	await expect(outsider).toHaveURL(/\/assessments$/);
+	const outsider = await signInOutsider(browser, 'dpo');
 	await expect(outsider.getByText('Aucune analyse ne correspond.')).toBeVisible();
 	const res = await outsider.goto(`/assessments/${id}`);
 	expect(res?.status()).toBe(404);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { loginAs, openDemoAssessment, postForm, unique } from './helpers';
+import { loginAs, openDemoAssessment, postForm, signInOutsider, unique } from './helpers';
 
 /** A minimal but well-formed PDF 1.4 (one empty page), with a correct xref table. */
 function minimalPdf(): Buffer {
@@ -162,29 +162,7 @@ test('the security officer may comment but not upload', async ({ page }) => {
 test('a user of another organisation cannot download an attachment (404)', async ({ browser }) => {
 	const { href } = await contributorAttaches(browser);
 
-	const admin = await browser.newPage();
-	await loginAs(admin, 'admin');
-	await admin.goto('/admin');
-	const orgName = unique('Clinique voisine');
-	await admin.getByLabel("Nom de l'établissement ou du groupement").fill(orgName);
-	await admin.getByRole('button', { name: 'Créer un établissement' }).click();
-	await expect(admin.getByRole('status')).toHaveText('Établissement créé.');
-	const email = `${unique('contrib-voisin')}@other.local`;
-	await admin.getByLabel('Adresse électronique').fill(email);
-	await admin.getByLabel('Nom et prénom').fill('Contributeur Voisin');
-	await admin.getByLabel('Établissement', { exact: true }).selectOption({ label: orgName });
-	await admin.getByLabel('Rôle', { exact: true }).selectOption('contributor');
-	await admin.getByLabel('Mot de passe initial').fill('une autre clinique en 2026');
-	await admin.getByRole('button', { name: 'Créer le compte' }).click();
-	await expect(admin.getByRole('status')).toHaveText('Compte créé.');
-	await admin.close();
-
-	const outsider = await browser.newPage();
-	await outsider.goto('/login');
-	await outsider.getByLabel('Adresse électronique').fill(email);
-	await outsider.getByLabel('Mot de passe').fill('une autre clinique en 2026');
-	await outsider.getByRole('button', { name: 'Se connecter' }).click();
-	await expect(outsider).toHaveURL(/\/assessments$/);
+	const outsider = await signInOutsider(browser, 'contributor');
 	const res = await outsider.request.get(href);
 	expect(res.status()).toBe(404);
 	expect(res.headers()['content-disposition']).toBeUndefined();

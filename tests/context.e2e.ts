@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { loginAs, openDemoAssessment, postForm, unique } from './helpers';
+import { loginAs, openDemoAssessment, postForm, seriousViolations, unique } from './helpers';
 
 const SAVE = "Enregistrer l'étape";
 
@@ -17,15 +16,6 @@ function purposeTexts(page: Page): Promise<string[]> {
 	return page
 		.locator('textarea[name^="purposes."][name$=".text"]')
 		.evaluateAll((els) => els.map((el) => (el as HTMLTextAreaElement).value));
-}
-
-async function seriousViolations(page: Page) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	return results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test('the context step shows the demo template', async ({ page }) => {

@@ -1,4 +1,5 @@
-import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = process.env.WORKBENCH_DEMO_PASSWORD || 'Demo-Workbench-2026!';
 export const DEMO_TITLE =
@@ -40,4 +41,41 @@ export async function postForm(page: Page, path: string, form: Record<string, st
 /** Unique suffix so that reruns and parallel files never collide. */
 export function unique(prefix: string): string {
 	return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/** axe-core's serious and critical WCAG 2.1 A/AA violations on the current page (RGAA). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	return results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * The demo admin creates another hospital and an account there; returns a page
+ * signed in as that outsider.
+ */
+export async function signInOutsider(browser: Browser, role: string): Promise<Page> {
+	const admin = await browser.newPage();
+	await loginAs(admin, 'admin');
+	await admin.goto('/admin');
+	const orgName = unique('Hôpital voisin');
+	await admin.getByLabel("Nom de l'établissement ou du groupement").fill(orgName);
+	await admin.getByRole('button', { name: 'Créer un établissement' }).click();
+	await expect(admin.getByRole('status')).toHaveText('Établissement créé.');
+	const email = `${unique(`${role}-voisin`)}@other.local`;
+	const password = 'un autre hopital en 2026';
+	await admin.getByLabel('Adresse électronique').fill(email);
+	await admin.getByLabel('Nom et prénom').fill('Compte Voisin');
+	await admin.getByLabel('Établissement', { exact: true }).selectOption({ label: orgName });
+	await admin.getByLabel('Rôle', { exact: true }).selectOption(role);
+	await admin.getByLabel('Mot de passe initial').fill(password);
+	await admin.getByRole('button', { name: 'Créer le compte' }).click();
+	await expect(admin.getByRole('status')).toHaveText('Compte créé.');
+	await admin.close();
+	const outsider = await browser.newPage();
+	await login(outsider, email, password);
+	return outsider;
 }

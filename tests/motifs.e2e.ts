@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { loginAs, postForm, unique } from './helpers';
+import { loginAs, postForm, seriousViolations, unique } from './helpers';
 
 /**
  * The consultation-reasons step. Each test works on its own assessment created from the
@@ -92,15 +91,6 @@ function parseCsv(text: string): string[][] {
 	}
 	if (cell !== '' || row.length > 0) rows.push([...row, cell]);
 	return rows;
-}
-
-async function seriousViolations(page: Page) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	return results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test('a contributor adds motifs; a new sensitive motif stays with the secretaries', async ({

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { loginAs, openDemoAssessment, postForm } from './helpers';
+import { loginAs, openDemoAssessment, postForm, seriousViolations } from './helpers';
 
 const SAVE = "Enregistrer l'étape";
 const EVIDENCE = 'Preuve (article, annexe, page)';
@@ -22,15 +21,6 @@ async function gapCount(page: Page): Promise<number> {
 	const text = await page.locator('#contract-gaps').innerText();
 	const match = /(\d+) clause\(s\) sur 10/.exec(text);
 	return match ? Number(match[1]) : 0;
-}
-
-async function seriousViolations(page: Page) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	return results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test('principles: the demo content renders, a clause marked present with evidence persists and leaves the gaps', async ({
