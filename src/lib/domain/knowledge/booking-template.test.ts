@@ -117,6 +117,6 @@ describe('bookingTemplate', () => {
 
 	it('recognises content step keys', () => {
 		expect(isContentStepKey('motifs')).toBe(true);
-		expect(isContentStepKey('risks')).toBe(false);
+		expect(isContentStepKey('scenarios')).toBe(false);
 	});
 });

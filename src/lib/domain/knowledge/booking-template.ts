@@ -1,5 +1,7 @@
 import type { Context } from '../method/context';
 import type { Motifs } from '../method/motifs';
+import { suggestedBenefits, type Benefits } from '../method/benefits';
+import { suggestedRisks, type Risks } from '../method/risks';
 import type { Principles } from '../method/principles';
 import type { Screening } from '../method/screening';
 import { bookingContext } from './booking-template-context';
@@ -22,6 +24,8 @@ export type BookingTemplate = {
 		context: Context;
 		principles: Principles;
 		motifs: Motifs;
+		risks: Risks;
+		benefits: Benefits;
 	};
 };
 
@@ -58,7 +62,9 @@ export function bookingTemplate(locale: Locale): BookingTemplate {
 			screening: bookingScreening(locale),
 			context: bookingContext(locale),
 			principles: bookingPrinciples(locale),
-			motifs: bookingMotifs(locale)
+			motifs: bookingMotifs(locale),
+			risks: suggestedRisks(locale),
+			benefits: suggestedBenefits(locale)
 		}
 	};
 }

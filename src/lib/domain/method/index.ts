@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { contextSchema } from './context';
 import { motifsSchema } from './motifs';
 import { principlesSchema } from './principles';
+import { risksSchema } from './risks';
+import { benefitsSchema } from './benefits';
 import { screeningSchema } from './screening';
 
 /**
@@ -12,7 +14,9 @@ export const stepSchemas = {
 	screening: screeningSchema,
 	context: contextSchema,
 	principles: principlesSchema,
-	motifs: motifsSchema
+	motifs: motifsSchema,
+	risks: risksSchema,
+	benefits: benefitsSchema
 } as const;
 
 export type ContentStepKey = keyof typeof stepSchemas;
@@ -31,4 +35,6 @@ export * from './context';
 export * from './principles';
 export * from './motifs';
 export * from './motifs-csv';
+export * from './risks';
+export * from './benefits';
 export { CUSTOM_REASONS, LIMITS, type CustomReason } from './fields';

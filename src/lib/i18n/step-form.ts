@@ -1,3 +1,4 @@
+/** Helpers shared by the method-step forms: rows with blanks, field ids, error texts and ARIA wiring. */
 import { COUNTRY_CODES } from '$lib/domain/knowledge/countries';
 import type { Locale } from '$lib/domain/knowledge/localized';
 import { fieldErrorText, type FieldError } from '$lib/i18n/field-errors';

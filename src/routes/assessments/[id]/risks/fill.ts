@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { localize, type Locale } from '$lib/domain/knowledge/localized';
+import { getBenefit, isBenefitKey } from '$lib/domain/knowledge/risks/benefit-catalogue';
+import { getRisk, isRiskKey } from '$lib/domain/knowledge/risks/risk-catalogue';
+
+/*
+ * Items added in the blank blocks of a form come without an id. They get one derived from
+ * their content and position (a double click resubmits the same content and is recognised
+ * as such). An item picked from the catalogue gets the catalogue's texts and suggested
+ * scores for whatever the user left empty. Existing items are left untouched.
+ */
+
+type Row = Record<string, unknown>;
+
+const asRow = (value: unknown): Row | null =>
+	typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Row) : null;
+
+const hasText = (value: unknown) => typeof value === 'string' && value.trim() !== '';
+const isEmpty = (value: unknown) =>
+	value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+
+function withIds(items: unknown[], prefix: string, salt: string, fill: (row: Row) => Row) {
+	const taken = new Set(items.map((i) => asRow(i)?.id).filter(hasText) as string[]);
+	return items.map((item, index) => {
+		const row = asRow(item);
+		if (!row || hasText(row.id)) return item;
+		const filled = fill(row);
+		const base =
+			prefix +
+			createHash('sha256')
+				.update(JSON.stringify([salt, index, filled]))
+				.digest('hex')
+				.slice(0, 10);
+		let id = base;
+		for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+		taken.add(id);
+		return { ...filled, id };
+	});
+}
+
+function defaults(row: Row, values: Row): Row {
+	const out = { ...row };
+	for (const [key, value] of Object.entries(values)) if (isEmpty(out[key])) out[key] = value;
+	return out;
+}
+
+function fillRisk(row: Row, locale: Locale): Row {
+	const t = (text: { fr: string; en: string }) => localize(text, locale);
+	let out: Row = { ...row, catalogueKey: hasText(row.catalogueKey) ? row.catalogueKey : 'custom' };
+	if (isRiskKey(out.catalogueKey)) {
+		const entry = getRisk(out.catalogueKey);
+		out = defaults(out, {
+			title: t(entry.title),
+			description: t(entry.description),
+			category: entry.category,
+			sources: entry.riskSources.map(t),
+			threats: entry.threats.map(t),
+			impacts: entry.impacts.map(t),
+			severity: entry.suggested.severity,
+			likelihood: entry.suggested.likelihood,
+			justification: t(entry.suggested.justification)
+		});
+	}
+	// No measure yet: the residual scores start where the initial ones are.
+	return defaults(out, {
+		description: '',
+		sources: [],
+		threats: [],
+		impacts: [],
+		justification: '',
+		measures: [],
+		residualSeverity: out.severity,
+		residualLikelihood: out.likelihood,
+		residualReason: ''
+	});
+}
+
+export function fillNewRisks(draft: unknown, locale: Locale): unknown {
+	const root = asRow(draft);
+	if (!root || !Array.isArray(root.risks)) return draft;
+	const risks = withIds(root.risks, 'r-', '', (row) => fillRisk(row, locale)).map((item, i) => {
+		const risk = asRow(item);
+		if (!risk || !Array.isArray(risk.measures)) return item;
+		return { ...risk, measures: withIds(risk.measures, 'm-', String(risk.id ?? i), (m) => m) };
+	});
+	return { ...root, risks };
+}
+
+export function fillNewBenefits(draft: unknown, locale: Locale): unknown {
+	const root = asRow(draft);
+	if (!root || !Array.isArray(root.benefits)) return draft;
+	const t = (text: { fr: string; en: string }) => localize(text, locale);
+	const benefits = withIds(root.benefits, 'b-', '', (row) => {
+		const out: Row = {
+			...row,
+			catalogueKey: hasText(row.catalogueKey) ? row.catalogueKey : 'custom'
+		};
+		if (!isBenefitKey(out.catalogueKey))
+			return defaults(out, { description: '', justification: '' });
+		const entry = getBenefit(out.catalogueKey);
+		const filled = defaults(out, {
+			title: t(entry.title),
+			description: t(entry.description),
+			magnitude: entry.suggested.magnitude,
+			confidence: entry.suggested.confidence,
+			justification: t(entry.suggested.justification)
+		});
+		if (entry.kpi && filled.kpi === undefined) {
+			const k = entry.kpi;
+			filled.kpi = {
+				metric: t(k.metric),
+				baseline: t(k.baseline),
+				target: t(k.target),
+				source: t(k.source)
+			};
+		}
+		return filled;
+	});
+	return { ...root, benefits };
+}

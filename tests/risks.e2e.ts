@@ -1,0 +1,145 @@
+import { expect, test, type Page } from '@playwright/test';
+import { loginAs, postForm, unique } from './helpers';
+
+/**
+ * The risk and benefit registers. Each test works on its own assessment created from the
+ * booking template (the catalogue's suggested risks), so the shared demo stays untouched.
+ */
+
+const SAVE = "Enregistrer l'étape";
+const US_HOSTING = /^Risque 2 : Hébergement chez un fournisseur soumis au droit américain/;
+
+async function newBookingAssessment(page: Page): Promise<string> {
+	await page.goto('/assessments/new');
+	await page.getByLabel('Titre').fill(unique('Risques'));
+	await page.getByRole('button', { name: "Créer l'analyse" }).click();
+	await expect(page).toHaveURL(/\/assessments\/[^/]+$/);
+	const id = new URL(page.url()).pathname.split('/')[2];
+	if (!id) throw new Error('no assessment id in ' + page.url());
+	return id;
+}
+
+async function openRisks(page: Page, id: string) {
+	await page.goto(`/assessments/${id}/risks`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Risques');
+}
+
+async function save(page: Page): Promise<number> {
+	const response = page.waitForResponse((r) => r.request().method() === 'POST');
+	await page.getByRole('button', { name: SAVE }).click();
+	const status = (await response).status();
+	await page.waitForLoadState('networkidle');
+	return status;
+}
+
+const radio = (page: Page, group: string, name: RegExp) =>
+	page
+		.getByRole('group', { name: US_HOSTING })
+		.getByRole('group', { name: group, exact: true })
+		.getByRole('radio', { name });
+
+test('the DPO scores the US-hosting risk and plans a measure', async ({ page }) => {
+	await loginAs(page, 'dpo');
+	const id = await newBookingAssessment(page);
+	await openRisks(page, id);
+	const risk = page.getByRole('group', { name: US_HOSTING });
+	// The four named risks come first, with the catalogue's suggested scores.
+	await expect(page.locator('fieldset.risk > legend').first()).toHaveText(
+		/^Risque 1 : Transfert de l’historique/
+	);
+	await expect(risk.getByTestId('risk-level')).toContainText('Importante (3) → Importante (3)');
+	// Each level shows its label and its definition.
+	await expect(radio(page, 'Gravité', /^4 – Maximale Les personnes subiraient/)).toBeVisible();
+
+	await radio(page, 'Gravité', /^4 – Maximale/).check();
+	await radio(page, 'Vraisemblance', /^4 – Maximale/).check();
+	const title = unique('Chiffrement, clés hors hébergeur');
+	await risk.getByLabel('Mesure, ligne 1').fill(title);
+	await risk.getByLabel('Nature, ligne 1').selectOption('technical');
+	await risk.getByLabel('État, ligne 1').selectOption('planned');
+	await risk.getByLabel('Responsable, ligne 1').fill('RSSI');
+	const next = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+	await risk.getByLabel('Échéance, ligne 1').fill(next);
+	await risk.getByLabel('Avancement, ligne 1').selectOption('todo');
+	expect(await save(page)).toBe(200);
+	await expect(page.getByText(/Étape enregistrée \(version \d+\)\./)).toBeVisible();
+
+	await openRisks(page, id);
+	await expect(risk.getByTestId('risk-level')).toContainText('Maximale (4) → Importante (3)');
+	await expect(risk.getByLabel('Mesure, ligne 1')).toHaveValue(title);
+	await expect(risk.getByLabel('Échéance, ligne 1')).toHaveValue(next);
+	await expect(radio(page, 'Gravité', /^4 – Maximale/)).toBeChecked();
+});
+
+test('a residual above the initial needs a reason; a new measure cannot be due in the past', async ({
+	page
+}) => {
+	await loginAs(page, 'dpo');
+	const id = await newBookingAssessment(page);
+	await openRisks(page, id);
+	const risk = page.getByRole('group', { name: US_HOSTING });
+	const justification = unique('Justification à conserver');
+	await radio(page, 'Gravité', /^2 – Limitée/).check();
+	await radio(page, 'Gravité résiduelle', /^4 – Maximale/).check();
+	await risk.getByLabel('Justification des cotes').fill(justification);
+	expect(await save(page)).toBe(400);
+
+	await expect(page.getByRole('alert')).toContainText('Le formulaire contient des erreurs');
+	const reason = risk.getByLabel(/^Raison d.un risque résiduel/);
+	await expect(reason).toHaveAttribute('aria-invalid', 'true');
+	await expect(reason).toHaveAccessibleDescription(/expliquez pourquoi/);
+	// What was typed is still there.
+	await expect(risk.getByLabel('Justification des cotes')).toHaveValue(justification);
+	await expect(radio(page, 'Gravité', /^2 – Limitée/)).toBeChecked();
+	await expect(radio(page, 'Gravité résiduelle', /^4 – Maximale/)).toBeChecked();
+
+	// With a reason it is accepted.
+	await reason.fill('Le nouvel hébergeur relève aussi du droit américain.');
+	expect(await save(page)).toBe(200);
+
+	await risk.getByLabel('Mesure, ligne 1').fill('Clauses de transfert');
+	await risk.getByLabel('Nature, ligne 1').selectOption('legal');
+	await risk.getByLabel('État, ligne 1').selectOption('planned');
+	await risk.getByLabel('Responsable, ligne 1').fill('DPO');
+	await risk.getByLabel('Échéance, ligne 1').fill('2020-01-31');
+	await risk.getByLabel('Avancement, ligne 1').selectOption('todo');
+	expect(await save(page)).toBe(400);
+	await expect(
+		risk.getByText("L'échéance d'une nouvelle mesure prévue ne peut pas être passée.")
+	).toBeVisible();
+	await expect(risk.getByLabel('Mesure, ligne 1')).toHaveValue('Clauses de transfert');
+});
+
+test('an auditor reads the risks but cannot save them', async ({ page }) => {
+	await loginAs(page, 'dpo');
+	const id = await newBookingAssessment(page);
+	await page.context().clearCookies();
+	await loginAs(page, 'auditor');
+	await openRisks(page, id);
+	await expect(page.getByRole('button', { name: SAVE })).toHaveCount(0);
+	const res = await postForm(page, `/assessments/${id}/risks?/save`, {
+		version: '1',
+		'risks.0.title': 'Modifié par un auditeur'
+	});
+	expect(res.status()).toBe(403);
+	const benefits = await postForm(page, `/assessments/${id}/benefits?/save`, { version: '1' });
+	expect(benefits.status()).toBe(403);
+});
+
+test('the benefits show their total and a catalogue benefit can be added', async ({ page }) => {
+	await loginAs(page, 'dpo');
+	const id = await newBookingAssessment(page);
+	await page.goto(`/assessments/${id}/benefits`);
+	const total = page.getByTestId('benefit-total');
+	await expect(total).toContainText(/Total pondéré des bénéfices : \d/);
+	const before = await total.textContent();
+	const count = await page.locator('fieldset.benefit').count();
+	await page.getByLabel('Bénéfice du catalogue').selectOption('visibility');
+	expect(await save(page)).toBe(200);
+	// The new benefit got the catalogue's texts and scores, and counts in the total.
+	await expect(page.locator('fieldset.benefit')).toHaveCount(count + 1);
+	await expect(page.locator('fieldset.benefit > legend').nth(count - 1)).toHaveText(
+		/^Bénéfice \d+ : \S/
+	);
+	await expect(total).not.toHaveText(before ?? '');
+});
