@@ -117,6 +117,6 @@ describe('bookingTemplate', () => {
 
 	it('recognises content step keys', () => {
 		expect(isContentStepKey('motifs')).toBe(true);
-		expect(isContentStepKey('scenarios')).toBe(false);
+		expect(isContentStepKey('action_plan')).toBe(false);
 	});
 });

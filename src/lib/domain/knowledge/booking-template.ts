@@ -3,11 +3,13 @@ import type { Motifs } from '../method/motifs';
 import { suggestedBenefits, type Benefits } from '../method/benefits';
 import { suggestedRisks, type Risks } from '../method/risks';
 import type { Principles } from '../method/principles';
+import type { Scenarios } from '../method/scenarios';
 import type { Screening } from '../method/screening';
 import { bookingContext } from './booking-template-context';
 import { bookingMotifs } from './booking-template-motifs';
 import { bookingPrinciples } from './booking-template-principles';
 import { translator, type Localized, type Locale } from './localized';
+import { REFERENCE_SELECTION } from './risks/scenario-options';
 
 export const BOOKING_TEMPLATE_ID = 'online-booking-rollout';
 
@@ -26,6 +28,7 @@ export type BookingTemplate = {
 		motifs: Motifs;
 		risks: Risks;
 		benefits: Benefits;
+		scenarios: Scenarios;
 	};
 };
 
@@ -38,6 +41,46 @@ function bookingScreening(locale: Locale): Screening {
 			'Un rendez-vous avec un spécialiste hospitalier est une donnée de santé ; le service concerne toute la file active des consultations externes ; les réservations sont rapprochées du dossier administratif (IPP) ; les patients comprennent des mineurs, des femmes enceintes et des personnes âgées. Le traitement relève en outre de la liste CNIL des traitements soumis à AIPD.',
 			'An appointment with a hospital specialist is health data; the service covers the whole outpatient population; bookings are matched with the administrative file (IPP); patients include minors, pregnant women and elderly people. The processing is also on the CNIL list of processing requiring a DPIA.'
 		)
+	};
+}
+
+/**
+ * Two scenarios to compare: the vendor's offer (two years of history, detailed SMS reminders)
+ * against the minimal one the hospitals' analysis argues for (no import, neutral SMS).
+ */
+function bookingScenarios(locale: Locale): Scenarios {
+	const t = translator(locale);
+	return {
+		scenarios: [
+			{
+				id: 'import-2y-sms',
+				name: t('Import 2 ans + SMS', '2-year import + SMS'),
+				selection: {
+					...REFERENCE_SELECTION,
+					historical_import: 'two_years',
+					reminder_channel: 'sms',
+					reminder_wording: 'detailed'
+				},
+				notes: t(
+					'Offre du prestataire : deux ans d’historique repris, rappels SMS détaillés (service, praticien, date, lieu).',
+					'Vendor’s offer: two years of history imported, detailed SMS reminders (department, practitioner, date, place).'
+				)
+			},
+			{
+				id: 'no-import-neutral-sms',
+				name: t('Sans import + SMS neutre', 'No import + neutral SMS'),
+				selection: {
+					...REFERENCE_SELECTION,
+					historical_import: 'none',
+					reminder_channel: 'sms',
+					reminder_wording: 'neutral'
+				},
+				notes: t(
+					'Aucun historique transmis ; rappels SMS limités à la date, l’heure et le site.',
+					'No history sent; SMS reminders limited to date, time and site.'
+				)
+			}
+		]
 	};
 }
 
@@ -64,7 +107,8 @@ export function bookingTemplate(locale: Locale): BookingTemplate {
 			principles: bookingPrinciples(locale),
 			motifs: bookingMotifs(locale),
 			risks: suggestedRisks(locale),
-			benefits: suggestedBenefits(locale)
+			benefits: suggestedBenefits(locale),
+			scenarios: bookingScenarios(locale)
 		}
 	};
 }

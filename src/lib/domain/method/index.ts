@@ -5,6 +5,7 @@ import { principlesSchema } from './principles';
 import { risksSchema } from './risks';
 import { benefitsSchema } from './benefits';
 import { screeningSchema } from './screening';
+import { scenariosSchema } from './scenarios';
 
 /**
  * The steps whose content is a form validated by a schema, on the client and on the
@@ -16,7 +17,8 @@ export const stepSchemas = {
 	principles: principlesSchema,
 	motifs: motifsSchema,
 	risks: risksSchema,
-	benefits: benefitsSchema
+	benefits: benefitsSchema,
+	scenarios: scenariosSchema
 } as const;
 
 export type ContentStepKey = keyof typeof stepSchemas;
