@@ -1,0 +1,34 @@
+import { filterByOwner, ownersOf } from '$lib/domain/action-plan';
+import { can } from '$lib/domain/roles';
+import { requireAssessment, requireUser } from '$lib/server/access';
+import { actionPlanOf, todayIso } from '$lib/server/action-plan';
+import { getDb } from '$lib/server/db';
+import type { PageServerLoad } from './$types';
+
+/** Read-only: the actions are edited in the steps they come from. */
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	const db = getDb();
+	const { assessment, membership } = requireAssessment(
+		db,
+		user,
+		event.params.id,
+		'assessment.read'
+	);
+	const today = todayIso();
+	const all = actionPlanOf(db, assessment.id, today);
+	const owners = ownersOf(all);
+	// An owner not in the plan (an old link, a typo) shows nothing rather than everything.
+	const owner = (event.url.searchParams.get('owner') ?? '').trim().slice(0, 200);
+	const items = filterByOwner(all, owner);
+	return {
+		assessment: { id: assessment.id, title: assessment.title },
+		today,
+		owner,
+		owners,
+		total: all.length,
+		items,
+		overdue: items.filter((item) => item.overdue).length,
+		canExport: can(membership.role, 'assessment.export')
+	};
+};
