@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { loginAs, unique } from './helpers';
+import { loginAs, newBookingAssessment, unique } from './helpers';
 
 /**
  * The action plan gathers the planned measures of the risk register and the actions asked for
@@ -10,16 +10,6 @@ import { loginAs, unique } from './helpers';
 
 const US_HOSTING = /^Risque 2 : Hébergement chez un fournisseur soumis au droit américain/;
 const SCREENING_ACTION = 'Joindre la liste CNIL en annexe.';
-
-async function newBookingAssessment(page: Page): Promise<string> {
-	await page.goto('/assessments/new');
-	await page.getByLabel('Titre').fill(unique("Plan d'action"));
-	await page.getByRole('button', { name: "Créer l'analyse" }).click();
-	await expect(page).toHaveURL(/\/assessments\/[^/]+$/);
-	const id = new URL(page.url()).pathname.split('/')[2];
-	if (!id) throw new Error('no assessment id in ' + page.url());
-	return id;
-}
 
 /** Plans measures on the US-hosting risk, one per [title, owner], due in three months. */
 async function planMeasures(page: Page, id: string, measures: [string, string][]) {
@@ -68,7 +58,7 @@ test('the plan lists planned measures and improvable evaluations, filters by own
 	page
 }) => {
 	await loginAs(page, 'dpo');
-	const id = await newBookingAssessment(page);
+	const id = await newBookingAssessment(page, "Plan d'action");
 	// A title that a spreadsheet would run as a formula: the export must neutralise it.
 	const title = `=${unique('Chiffrement')}`;
 	const other = unique('Clauses contractuelles');
@@ -136,7 +126,7 @@ test('an auditor reads and downloads the plan but has no edit control', async ({
 	browser
 }) => {
 	await loginAs(page, 'dpo');
-	const id = await newBookingAssessment(page);
+	const id = await newBookingAssessment(page, "Plan d'action");
 	const title = unique('Journalisation des accès');
 	await planMeasures(page, id, [[title, 'RSSI']]);
 

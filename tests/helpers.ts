@@ -79,3 +79,23 @@ export async function signInOutsider(browser: Browser, role: string): Promise<Pa
 	await login(outsider, email, password);
 	return outsider;
 }
+
+/** Creates an assessment from the booking template (signed-in page) and returns its id. */
+export async function newBookingAssessment(page: Page, titlePrefix: string): Promise<string> {
+	await page.goto('/assessments/new');
+	await page.getByLabel('Titre').fill(unique(titlePrefix));
+	await page.getByRole('button', { name: "Créer l'analyse" }).click();
+	await expect(page).toHaveURL(/\/assessments\/[^/]+$/);
+	const id = new URL(page.url()).pathname.split('/')[2];
+	if (!id) throw new Error('no assessment id in ' + page.url());
+	return id;
+}
+
+/** Clicks "Enregistrer l'étape" and returns the POST's status once the page has settled. */
+export async function saveStep(page: Page): Promise<number> {
+	const response = page.waitForResponse((r) => r.request().method() === 'POST');
+	await page.getByRole('button', { name: "Enregistrer l'étape" }).click();
+	const status = (await response).status();
+	await page.waitForLoadState('networkidle');
+	return status;
+}

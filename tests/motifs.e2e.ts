@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { loginAs, postForm, seriousViolations, unique } from './helpers';
+import { loginAs, newBookingAssessment, postForm, saveStep, seriousViolations } from './helpers';
 
 /**
  * The consultation-reasons step. Each test works on its own assessment created from the
@@ -10,16 +10,6 @@ const HEADER =
 	'service,reason,practitioner,visit,duration_min,flags,reason_collected,decision,rationale';
 const IVG = 'Interruption volontaire de grossesse (IVG) (Médecin)';
 
-async function newBookingAssessment(page: Page): Promise<string> {
-	await page.goto('/assessments/new');
-	await page.getByLabel('Titre').fill(unique('Motifs'));
-	await page.getByRole('button', { name: "Créer l'analyse" }).click();
-	await expect(page).toHaveURL(/\/assessments\/[^/]+$/);
-	const id = new URL(page.url()).pathname.split('/')[2];
-	if (!id) throw new Error('no assessment id in ' + page.url());
-	return id;
-}
-
 /** Opens the step and waits for hydration, so that live warnings react to changes. */
 async function openMotifs(page: Page, id: string) {
 	await page.goto(`/assessments/${id}/motifs`);
@@ -29,7 +19,7 @@ async function openMotifs(page: Page, id: string) {
 
 async function contributorWithAssessment(page: Page): Promise<string> {
 	await loginAs(page, 'contributor');
-	const id = await newBookingAssessment(page);
+	const id = await newBookingAssessment(page, 'Motifs');
 	await openMotifs(page, id);
 	return id;
 }
@@ -40,14 +30,6 @@ const rowIds = (page: Page) =>
 		.evaluateAll((inputs) =>
 			inputs.map((input) => (input as HTMLInputElement).value).filter((value) => value !== '')
 		);
-
-async function save(page: Page) {
-	const response = page.waitForResponse((r) => r.request().method() === 'POST');
-	await page.getByRole('button', { name: "Enregistrer l'étape" }).click();
-	const status = (await response).status();
-	await page.waitForLoadState('networkidle');
-	return status;
-}
 
 async function importCsv(page: Page, name: string, content: string) {
 	await page.getByLabel('Fichier CSV à importer').setInputFiles({
@@ -121,7 +103,7 @@ test('a contributor adds motifs; a new sensitive motif stays with the secretarie
 	// The default decision is announced before saving.
 	await expect(page.locator('#m15-decision-hint')).toContainText('Gardé au secrétariat');
 
-	expect(await save(page)).toBe(200);
+	expect(await saveStep(page)).toBe(200);
 	await expect(page.getByRole('status').filter({ hasText: 'Étape enregistrée' })).toContainText(
 		'version 2'
 	);
@@ -142,7 +124,7 @@ test('a contributor adds motifs; a new sensitive motif stays with the secretarie
 
 	// A refused save keeps what was typed and says what is missing.
 	await page.getByLabel('Motif — nouveau motif 1', { exact: true }).fill('Sans praticien');
-	expect(await save(page)).toBe(400);
+	expect(await saveStep(page)).toBe(400);
 	await expect(page.getByRole('alert').first()).toContainText('Le formulaire contient des erreurs');
 	await expect(page.getByLabel('Motif — Sans praticien', { exact: true })).toHaveValue(
 		'Sans praticien'
@@ -158,7 +140,7 @@ test('setting a sensitive motif online shows the risk, live and once saved', asy
 	await expect(page.locator('.row-warning')).toContainText('CSP L.2212-7');
 	await expect(page.locator('#sensitive-online')).toContainText('1 motif sensible ouvert en ligne');
 
-	expect(await save(page)).toBe(200);
+	expect(await saveStep(page)).toBe(200);
 	await expect(page.getByLabel(`Décision — ${IVG}`, { exact: true })).toHaveValue('online');
 	const summary = page.locator('#sensitive-online');
 	await expect(summary).toContainText('1 motif sensible ouvert en ligne');
@@ -176,7 +158,7 @@ test('setting a sensitive motif online shows the risk, live and once saved', asy
 
 	// Opened online without a rationale: refused, the rationale is then required.
 	await page.getByLabel(`Justification — ${IVG}`, { exact: true }).fill('');
-	expect(await save(page)).toBe(400);
+	expect(await saveStep(page)).toBe(400);
 	await expect(page.getByLabel(`Justification — ${IVG}`, { exact: true })).toHaveAttribute(
 		'aria-invalid',
 		'true'
@@ -190,7 +172,7 @@ test('the CSV export holds the motifs and neutralises formula cells', async ({ p
 		.getByLabel(`Justification — ${reason}`, { exact: true })
 		.fill('=HYPERLINK("http://evil.example";"clic")');
 	await page.getByLabel(`Motif — ${reason}`, { exact: true }).fill('+33 rappel; suivi "annuel"');
-	expect(await save(page)).toBe(200);
+	expect(await saveStep(page)).toBe(200);
 
 	const res = await page.request.get(`/assessments/${id}/motifs/export.csv`);
 	expect(res.status()).toBe(200);
@@ -347,7 +329,7 @@ test('the auditor reads and exports but cannot save or import', async ({ page, b
 test('the motifs page has no serious accessibility violation', async ({ page }) => {
 	await contributorWithAssessment(page);
 	await page.getByLabel(`Décision — ${IVG}`, { exact: true }).selectOption('online');
-	expect(await save(page)).toBe(200);
+	expect(await saveStep(page)).toBe(200);
 	await page.getByText('Comment remplir ce tableau').click();
 	expect(await seriousViolations(page)).toEqual([]);
 });
@@ -356,7 +338,7 @@ async function createAsContributor(browser: Browser): Promise<string> {
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	await loginAs(page, 'contributor');
-	const id = await newBookingAssessment(page);
+	const id = await newBookingAssessment(page, 'Motifs');
 	await context.close();
 	return id;
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { loginAs, postForm, unique } from './helpers';
+import { loginAs, newBookingAssessment, postForm, saveStep, unique } from './helpers';
 
 /**
  * The risk and benefit registers. Each test works on its own assessment created from the
@@ -9,27 +9,9 @@ import { loginAs, postForm, unique } from './helpers';
 const SAVE = "Enregistrer l'étape";
 const US_HOSTING = /^Risque 2 : Hébergement chez un fournisseur soumis au droit américain/;
 
-async function newBookingAssessment(page: Page): Promise<string> {
-	await page.goto('/assessments/new');
-	await page.getByLabel('Titre').fill(unique('Risques'));
-	await page.getByRole('button', { name: "Créer l'analyse" }).click();
-	await expect(page).toHaveURL(/\/assessments\/[^/]+$/);
-	const id = new URL(page.url()).pathname.split('/')[2];
-	if (!id) throw new Error('no assessment id in ' + page.url());
-	return id;
-}
-
 async function openRisks(page: Page, id: string) {
 	await page.goto(`/assessments/${id}/risks`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Risques');
-}
-
-async function save(page: Page): Promise<number> {
-	const response = page.waitForResponse((r) => r.request().method() === 'POST');
-	await page.getByRole('button', { name: SAVE }).click();
-	const status = (await response).status();
-	await page.waitForLoadState('networkidle');
-	return status;
 }
 
 const radio = (page: Page, group: string, name: RegExp) =>
@@ -40,7 +22,7 @@ const radio = (page: Page, group: string, name: RegExp) =>
 
 test('the DPO scores the US-hosting risk and plans a measure', async ({ page }) => {
 	await loginAs(page, 'dpo');
-	const id = await newBookingAssessment(page);
+	const id = await newBookingAssessment(page, 'Risques');
 	await openRisks(page, id);
 	const risk = page.getByRole('group', { name: US_HOSTING });
 	// The four named risks come first, with the catalogue's suggested scores.
@@ -61,7 +43,7 @@ test('the DPO scores the US-hosting risk and plans a measure', async ({ page }) 
 	const next = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
 	await risk.getByLabel('Échéance, ligne 1').fill(next);
 	await risk.getByLabel('Avancement, ligne 1').selectOption('todo');
-	expect(await save(page)).toBe(200);
+	expect(await saveStep(page)).toBe(200);
 	await expect(page.getByText(/Étape enregistrée \(version \d+\)\./)).toBeVisible();
 
 	await openRisks(page, id);
@@ -75,14 +57,14 @@ test('a residual above the initial needs a reason; a new measure cannot be due i
 	page
 }) => {
 	await loginAs(page, 'dpo');
-	const id = await newBookingAssessment(page);
+	const id = await newBookingAssessment(page, 'Risques');
 	await openRisks(page, id);
 	const risk = page.getByRole('group', { name: US_HOSTING });
 	const justification = unique('Justification à conserver');
 	await radio(page, 'Gravité', /^2 – Limitée/).check();
 	await radio(page, 'Gravité résiduelle', /^4 – Maximale/).check();
 	await risk.getByLabel('Justification des cotes').fill(justification);
-	expect(await save(page)).toBe(400);
+	expect(await saveStep(page)).toBe(400);
 
 	await expect(page.getByRole('alert')).toContainText('Le formulaire contient des erreurs');
 	const reason = risk.getByLabel(/^Raison d.un risque résiduel/);
@@ -95,7 +77,7 @@ test('a residual above the initial needs a reason; a new measure cannot be due i
 
 	// With a reason it is accepted.
 	await reason.fill('Le nouvel hébergeur relève aussi du droit américain.');
-	expect(await save(page)).toBe(200);
+	expect(await saveStep(page)).toBe(200);
 
 	await risk.getByLabel('Mesure, ligne 1').fill('Clauses de transfert');
 	await risk.getByLabel('Nature, ligne 1').selectOption('legal');
@@ -103,7 +85,7 @@ test('a residual above the initial needs a reason; a new measure cannot be due i
 	await risk.getByLabel('Responsable, ligne 1').fill('DPO');
 	await risk.getByLabel('Échéance, ligne 1').fill('2020-01-31');
 	await risk.getByLabel('Avancement, ligne 1').selectOption('todo');
-	expect(await save(page)).toBe(400);
+	expect(await saveStep(page)).toBe(400);
 	await expect(
 		risk.getByText("L'échéance d'une nouvelle mesure prévue ne peut pas être passée.")
 	).toBeVisible();
@@ -112,7 +94,7 @@ test('a residual above the initial needs a reason; a new measure cannot be due i
 
 test('an auditor reads the risks but cannot save them', async ({ page }) => {
 	await loginAs(page, 'dpo');
-	const id = await newBookingAssessment(page);
+	const id = await newBookingAssessment(page, 'Risques');
 	await page.context().clearCookies();
 	await loginAs(page, 'auditor');
 	await openRisks(page, id);
@@ -128,14 +110,14 @@ test('an auditor reads the risks but cannot save them', async ({ page }) => {
 
 test('the benefits show their total and a catalogue benefit can be added', async ({ page }) => {
 	await loginAs(page, 'dpo');
-	const id = await newBookingAssessment(page);
+	const id = await newBookingAssessment(page, 'Risques');
 	await page.goto(`/assessments/${id}/benefits`);
 	const total = page.getByTestId('benefit-total');
 	await expect(total).toContainText(/Total pondéré des bénéfices : \d/);
 	const before = await total.textContent();
 	const count = await page.locator('fieldset.benefit').count();
 	await page.getByLabel('Bénéfice du catalogue').selectOption('visibility');
-	expect(await save(page)).toBe(200);
+	expect(await saveStep(page)).toBe(200);
 	// The new benefit got the catalogue's texts and scores, and counts in the total.
 	await expect(page.locator('fieldset.benefit')).toHaveCount(count + 1);
 	await expect(page.locator('fieldset.benefit > legend').nth(count - 1)).toHaveText(

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { loginAs, postForm, unique } from './helpers';
+import { loginAs, newBookingAssessment, postForm, saveStep, unique } from './helpers';
 
 /**
  * The scenarios step: option choices turned into explicit rules and compared side by side.
@@ -12,27 +12,9 @@ const IMPORT_RISK = /^Transfert de l’historique/;
 const FIRST = 'Import 2 ans + SMS';
 const SECOND = 'Sans import + SMS neutre';
 
-async function newBookingAssessment(page: Page): Promise<string> {
-	await page.goto('/assessments/new');
-	await page.getByLabel('Titre').fill(unique('Scénarios'));
-	await page.getByRole('button', { name: "Créer l'analyse" }).click();
-	await expect(page).toHaveURL(/\/assessments\/[^/]+$/);
-	const id = new URL(page.url()).pathname.split('/')[2];
-	if (!id) throw new Error('no assessment id in ' + page.url());
-	return id;
-}
-
 async function openScenarios(page: Page, id: string) {
 	await page.goto(`/assessments/${id}/scenarios`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Scénarios');
-}
-
-async function save(page: Page): Promise<number> {
-	const response = page.waitForResponse((r) => r.request().method() === 'POST');
-	await page.getByRole('button', { name: SAVE }).click();
-	const status = (await response).status();
-	await page.waitForLoadState('networkidle');
-	return status;
 }
 
 const comparison = (page: Page) => page.getByRole('region', { name: 'Comparaison des scénarios' });
@@ -41,7 +23,7 @@ test('the DPO compares the two template scenarios and sees the rule behind each 
 	page
 }) => {
 	await loginAs(page, 'dpo');
-	const id = await newBookingAssessment(page);
+	const id = await newBookingAssessment(page, 'Scénarios');
 	await openScenarios(page, id);
 	const table = comparison(page).getByRole('table');
 	await expect(table.getByRole('columnheader')).toHaveText(['Critère', FIRST, SECOND]);
@@ -71,12 +53,12 @@ test('renaming a scenario is saved; an empty name is refused and the inputs are 
 	page
 }) => {
 	await loginAs(page, 'dpo');
-	const id = await newBookingAssessment(page);
+	const id = await newBookingAssessment(page, 'Scénarios');
 	await openScenarios(page, id);
 	const names = page.getByLabel('Nom du scénario');
 	const renamed = unique('Offre éditeur');
 	await names.nth(0).fill(renamed);
-	expect(await save(page)).toBe(200);
+	expect(await saveStep(page)).toBe(200);
 	await expect(page.getByText(/Étape enregistrée \(version \d+\)\./)).toBeVisible();
 
 	await openScenarios(page, id);
@@ -87,7 +69,7 @@ test('renaming a scenario is saved; an empty name is refused and the inputs are 
 	await names.nth(1).fill('');
 	await page.getByLabel('Notes').nth(1).fill(notes);
 	await page.getByLabel('Import de l’historique des rendez-vous').nth(1).selectOption('five_years');
-	expect(await save(page)).toBe(400);
+	expect(await saveStep(page)).toBe(400);
 	await expect(names.nth(1)).toHaveAttribute('aria-invalid', 'true');
 	await expect(page.locator('#scenarios-1-name-error')).toHaveText('Ce champ est obligatoire.');
 	await expect(names.nth(1)).toHaveValue('');
@@ -103,7 +85,7 @@ test('renaming a scenario is saved; an empty name is refused and the inputs are 
 test('an auditor reads the comparison but a forged save is refused', async ({ page, browser }) => {
 	const dpo = await browser.newPage();
 	await loginAs(dpo, 'dpo');
-	const id = await newBookingAssessment(dpo);
+	const id = await newBookingAssessment(dpo, 'Scénarios');
 	await dpo.close();
 
 	await loginAs(page, 'auditor');
