@@ -25,7 +25,8 @@ export const CAPABILITIES = {
 	'step.evaluate': ['dpo'],
 	'step.comment': ['dpo', 'director', 'security', 'contributor', 'representative'],
 	'audit.verify': ['dpo', 'auditor'],
-	'users.manage': ['admin']
+	'users.manage': ['admin'],
+	'finding.edit': ['security']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

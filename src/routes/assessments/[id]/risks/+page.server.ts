@@ -3,6 +3,7 @@ import { newMeasureProblems, risksSchema } from '$lib/domain/method/risks';
 import { requireAssessment, requireUser } from '$lib/server/access';
 import { getDb } from '$lib/server/db';
 import { formFail } from '$lib/server/forms';
+import { listFindings } from '$lib/server/findings';
 import { FormShapeError, parseNestedForm } from '$lib/server/nested-form';
 import { stepActions, stepLoad } from '$lib/server/step-page';
 import { stepExtrasActions, stepExtrasLoad } from '$lib/server/step-extras';
@@ -13,7 +14,20 @@ import type { Actions, PageServerLoad } from './$types';
 const base = stepLoad('risks');
 const extras = stepExtrasLoad('risks');
 
-export const load: PageServerLoad = (event) => ({ ...base(event), ...extras(event) });
+/** The security findings, shown read-only under the risks they are linked to. */
+function linkedFindings(assessmentId: string) {
+	return listFindings(getDb(), assessmentId).map((f) => ({
+		id: f.id,
+		title: f.title,
+		status: f.status,
+		riskIds: f.riskIds
+	}));
+}
+
+export const load: PageServerLoad = (event) => {
+	const data = { ...base(event), ...extras(event) };
+	return { ...data, findings: linkedFindings(data.assessment.id) };
+};
 
 const schemaFor = (locale: 'fr' | 'en') =>
 	z.preprocess((draft) => fillNewRisks(draft, locale), risksSchema);
