@@ -9,4 +9,7 @@ if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
 // Attachments may be 20 MB (checked with a clear message by the upload action);
 // adapter-node's default request limit (512 kB) would refuse them first.
 process.env.BODY_SIZE_LIMIT ??= '25M';
+// Node closes idle keep-alive sockets after 5 s; a client (or reverse proxy) reusing one
+// at that moment gets ECONNRESET. Keep them longer than common proxies' 60 s.
+process.env.KEEP_ALIVE_TIMEOUT ??= '65';
 await import('../build/index.js');

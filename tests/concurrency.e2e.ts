@@ -22,7 +22,9 @@ test('50 concurrent clients x 20 read-modify-write cycles lose no update', async
 	const stepPath = new URL(page.url()).pathname + '/screening';
 
 	const readVersion = async (ctx: Awaited<ReturnType<typeof playwrightRequest.newContext>>) => {
-		const html = await (await ctx.get(stepPath)).text();
+		// A read is idempotent: one retry if the keep-alive socket was closed under us.
+		const get = () => ctx.get(stepPath);
+		const html = await (await get().catch(get)).text();
 		const match =
 			/action="\?\/save"[^>]*>\s*<input type="hidden" name="version" value="(\d+)"/.exec(html);
 		if (!match) throw new Error('no version in the step page');
