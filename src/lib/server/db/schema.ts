@@ -9,6 +9,24 @@ export { ROLES, type Role };
 // inspection, sortable, and exactly what goes into the canonical audit entries.
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
+/**
+ * Who created and last changed a record, when, and its version (optimistic concurrency).
+ * A function: drizzle needs fresh column builders for each table.
+ */
+function authored() {
+	return {
+		createdBy: text('created_by')
+			.notNull()
+			.references(() => users.id),
+		createdAt: text('created_at').notNull().default(now),
+		updatedBy: text('updated_by')
+			.notNull()
+			.references(() => users.id),
+		updatedAt: text('updated_at').notNull().default(now),
+		version: integer('version').notNull().default(1)
+	};
+}
+
 export const organisations = sqliteTable('organisations', {
 	id: text('id').primaryKey(),
 	name: text('name').notNull(),
@@ -92,15 +110,7 @@ export const assessments = sqliteTable(
 		status: text('status', { enum: ASSESSMENT_STATUSES }).notNull().default('draft'),
 		template: text('template'),
 		archivedAt: text('archived_at'),
-		createdBy: text('created_by')
-			.notNull()
-			.references(() => users.id),
-		createdAt: text('created_at').notNull().default(now),
-		updatedBy: text('updated_by')
-			.notNull()
-			.references(() => users.id),
-		updatedAt: text('updated_at').notNull().default(now),
-		version: integer('version').notNull().default(1)
+		...authored()
 	},
 	(t) => [index('assessments_org').on(t.orgId)]
 );
@@ -228,15 +238,7 @@ export const securityFindings = sqliteTable(
 		recommendation: text('recommendation').notNull(),
 		status: text('status', { enum: FINDING_STATUSES }).notNull().default('open'),
 		riskIds: text('risk_ids', { mode: 'json' }).$type<string[]>().notNull().default([]),
-		createdBy: text('created_by')
-			.notNull()
-			.references(() => users.id),
-		createdAt: text('created_at').notNull().default(now),
-		updatedBy: text('updated_by')
-			.notNull()
-			.references(() => users.id),
-		updatedAt: text('updated_at').notNull().default(now),
-		version: integer('version').notNull().default(1)
+		...authored()
 	},
 	(t) => [
 		index('security_findings_assessment').on(t.assessmentId, t.createdAt),
