@@ -46,6 +46,10 @@ export const users = sqliteTable('users', {
 	passwordHash: text('password_hash').notNull(),
 	locale: text('locale'),
 	disabledAt: text('disabled_at'),
+	// Two-factor (RFC 6238): the shared secret, hex. Set during enrolment; counts only
+	// once `totp_enabled_at` is set (the user proved a code from their app).
+	totpSecret: text('totp_secret'),
+	totpEnabledAt: text('totp_enabled_at'),
 	createdAt: text('created_at').notNull().default(now),
 	version: integer('version').notNull().default(1)
 });
@@ -108,6 +112,10 @@ export const assessments = sqliteTable(
 		title: text('title').notNull(),
 		description: text('description').notNull().default(''),
 		status: text('status', { enum: ASSESSMENT_STATUSES }).notNull().default('draft'),
+		// The DPIA's own version (v1, v2…): a decided version is frozen in
+		// assessment_versions and "reopen" continues the work as the next number.
+		// Not the row's optimistic-concurrency `version`.
+		versionNumber: integer('version_number').notNull().default(1),
 		template: text('template'),
 		archivedAt: text('archived_at'),
 		...authored()
@@ -255,3 +263,104 @@ export const securityFindings = sqliteTable(
 );
 
 export type SecurityFinding = typeof securityFindings.$inferSelect;
+
+// Single-use recovery codes for two-factor; only their SHA-256 is kept (the codes are
+// 80-bit random, so a fast hash is enough).
+export const recoveryCodes = sqliteTable(
+	'recovery_codes',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		codeHash: text('code_hash').notNull().unique(),
+		usedAt: text('used_at'),
+		createdAt: text('created_at').notNull().default(now)
+	},
+	(t) => [index('recovery_codes_user').on(t.userId)]
+);
+
+// A decided version of an assessment, frozen: the canonical content that was decided
+// (see server/content.ts) and its SHA-256. Append-only (triggers in the migration).
+export const assessmentVersions = sqliteTable(
+	'assessment_versions',
+	{
+		assessmentId: text('assessment_id')
+			.notNull()
+			.references(() => assessments.id),
+		number: integer('number').notNull(),
+		content: text('content', { mode: 'json' }).$type<unknown>().notNull(),
+		contentHash: text('content_hash').notNull(),
+		frozenAt: text('frozen_at').notNull().default(now),
+		frozenBy: text('frozen_by')
+			.notNull()
+			.references(() => users.id)
+	},
+	(t) => [
+		uniqueIndex('assessment_versions_pk').on(t.assessmentId, t.number),
+		check('assessment_versions_hash', sql`length(${t.contentHash}) = 64`)
+	]
+);
+
+// Opinions and the director's decision, each tied to the exact content signed by its
+// SHA-256. Append-only: a renewed opinion is a new row; "stale" is computed by comparing
+// `content_hash` with the current content's hash, never stored.
+export const SIGNATURE_KINDS = [
+	'dpo',
+	'security',
+	'data_subjects',
+	'data_subjects_waiver',
+	'extra',
+	'decision'
+] as const;
+export type SignatureKind = (typeof SIGNATURE_KINDS)[number];
+export const OPINION_VERDICTS = ['favourable', 'reservations', 'unfavourable'] as const;
+export const DECISION_OUTCOMES = [
+	'approve',
+	'approve_with_conditions',
+	'reject',
+	'refer_cnil'
+] as const;
+
+export const signatures = sqliteTable(
+	'signatures',
+	{
+		id: text('id').primaryKey(),
+		assessmentId: text('assessment_id')
+			.notNull()
+			.references(() => assessments.id),
+		versionNumber: integer('version_number').notNull(),
+		kind: text('kind', { enum: SIGNATURE_KINDS }).notNull(),
+		// For kind 'extra': which of the organisation's configured opinions.
+		extraKey: text('extra_key'),
+		// Opinion verdict, decision outcome, or null for the DPO's waiver of the data
+		// subjects' view.
+		verdict: text('verdict'),
+		body: text('body').notNull(),
+		// The decision's structured part (scenario, accepted risks, conditions, review date).
+		details: text('details', { mode: 'json' }).$type<unknown>(),
+		signerId: text('signer_id')
+			.notNull()
+			.references(() => users.id),
+		// Name and role as they were when signing: the record must not change with them.
+		signerName: text('signer_name').notNull(),
+		signerRole: text('signer_role', { enum: ROLES }).notNull(),
+		signedAt: text('signed_at').notNull().default(now),
+		contentHash: text('content_hash').notNull()
+	},
+	(t) => [
+		index('signatures_assessment').on(t.assessmentId, t.versionNumber, t.signedAt),
+		check('signatures_hash', sql`length(${t.contentHash}) = 64`),
+		check('signatures_body_length', sql`length(${t.body}) <= 10000`),
+		check(
+			'signatures_verdict',
+			sql`(${t.kind} = 'decision' AND ${t.verdict} IN ('approve', 'approve_with_conditions', 'reject', 'refer_cnil'))
+			OR (${t.kind} = 'data_subjects_waiver' AND ${t.verdict} IS NULL)
+			OR (${t.kind} IN ('dpo', 'security', 'data_subjects', 'extra') AND ${t.verdict} IN ('favourable', 'reservations', 'unfavourable'))`
+		),
+		check('signatures_extra_key', sql`(${t.kind} = 'extra') = (${t.extraKey} IS NOT NULL)`)
+	]
+);
+
+export type Signature = typeof signatures.$inferSelect;
+export type AssessmentVersion = typeof assessmentVersions.$inferSelect;

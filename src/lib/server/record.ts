@@ -1,0 +1,133 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { isCurrent, latestOf, type DecisionDetails, type Outcome } from '$lib/domain/signoff';
+import {
+	assessments,
+	assessmentVersions,
+	organisations,
+	signatures,
+	users,
+	type Assessment,
+	type Signature
+} from './db/schema';
+import { contentHash, currentContent, type AssessmentContent } from './content';
+import { entriesFor } from './audit';
+import type { Db } from './db';
+
+export interface SignatureView extends Signature {
+	/** Still tied to the content of its version (same hash); false = stale. */
+	current: boolean;
+}
+
+export interface VersionSummary {
+	number: number;
+	contentHash: string;
+	frozenAt: string;
+	frozenBy: string;
+	outcome: Outcome | null;
+}
+
+/**
+ * Everything about one version of an assessment, as the decision record page and the
+ * exports tell it: the content signed, its hash, the signatures with whether each still
+ * counts, the decision, the versions and the audit history.
+ */
+export interface AssessmentRecord {
+	assessment: Assessment & { orgName: string };
+	/** The version shown: the working one, or a frozen earlier one. */
+	versionNumber: number;
+	frozen: boolean;
+	content: AssessmentContent;
+	contentHash: string;
+	/** Every signature of this version, oldest first (renewals included). */
+	signatures: SignatureView[];
+	decision: (SignatureView & { outcome: Outcome; details: DecisionDetails }) | null;
+	versions: VersionSummary[];
+	history: ReturnType<typeof entriesFor>;
+}
+
+export function frozenVersion(db: Db, assessmentId: string, number: number) {
+	return db
+		.select()
+		.from(assessmentVersions)
+		.where(
+			and(eq(assessmentVersions.assessmentId, assessmentId), eq(assessmentVersions.number, number))
+		)
+		.get();
+}
+
+export function signaturesOf(db: Db, assessmentId: string, versionNumber: number): Signature[] {
+	return db
+		.select()
+		.from(signatures)
+		.where(
+			and(eq(signatures.assessmentId, assessmentId), eq(signatures.versionNumber, versionNumber))
+		)
+		.orderBy(asc(signatures.signedAt), asc(signatures.id))
+		.all();
+}
+
+export function versionsOf(db: Db, assessmentId: string): VersionSummary[] {
+	const rows = db
+		.select({
+			number: assessmentVersions.number,
+			contentHash: assessmentVersions.contentHash,
+			frozenAt: assessmentVersions.frozenAt,
+			frozenBy: users.name
+		})
+		.from(assessmentVersions)
+		.innerJoin(users, eq(users.id, assessmentVersions.frozenBy))
+		.where(eq(assessmentVersions.assessmentId, assessmentId))
+		.orderBy(asc(assessmentVersions.number))
+		.all();
+	return rows.map((r) => {
+		const decision = latestOf(signaturesOf(db, assessmentId, r.number), 'decision');
+		return { ...r, outcome: (decision?.verdict as Outcome | undefined) ?? null };
+	});
+}
+
+/**
+ * The record of `versionNumber` (default: the working version). Undefined when the
+ * assessment or that version does not exist. Callers check access first.
+ */
+export function loadRecord(
+	db: Db,
+	assessmentId: string,
+	versionNumber?: number
+): AssessmentRecord | undefined {
+	const row = db
+		.select({ a: assessments, orgName: organisations.name })
+		.from(assessments)
+		.innerJoin(organisations, eq(organisations.id, assessments.orgId))
+		.where(eq(assessments.id, assessmentId))
+		.get();
+	if (!row) return undefined;
+	const number = versionNumber ?? row.a.versionNumber;
+	const frozen = frozenVersion(db, assessmentId, number);
+	let content: AssessmentContent;
+	if (frozen) content = frozen.content as AssessmentContent;
+	else if (number === row.a.versionNumber) content = currentContent(db, row.a);
+	else return undefined;
+	const hash = frozen ? frozen.contentHash : contentHash(content);
+	const views = signaturesOf(db, assessmentId, number).map((s) => ({
+		...s,
+		current: isCurrent(s, hash)
+	}));
+	const decision = latestOf(views, 'decision');
+	return {
+		assessment: { ...row.a, orgName: row.orgName },
+		versionNumber: number,
+		frozen: Boolean(frozen),
+		content,
+		contentHash: hash,
+		signatures: views,
+		decision: decision
+			? {
+					...decision,
+					outcome: decision.verdict as Outcome,
+					details: decision.details as DecisionDetails
+				}
+			: null,
+		versions: versionsOf(db, assessmentId),
+		history: entriesFor(db, assessmentId, 1000)
+	};
+}
