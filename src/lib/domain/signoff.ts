@@ -133,3 +133,75 @@ export const decisionDetailsSchema = z.object({
 	reviewDate: z.iso.date()
 });
 export type DecisionDetails = z.infer<typeof decisionDetailsSchema>;
+
+/** A risk as the director sees it when deciding: its residual level (organisation matrix). */
+export interface ResidualRiskFact {
+	id: string;
+	level: number;
+}
+
+export type DecisionProblemCode =
+	| 'decision_scenario_required'
+	| 'decision_unknown_scenario'
+	| 'decision_unknown_risk'
+	| 'decision_risk_not_accepted'
+	| 'decision_conditions_required'
+	| 'decision_conditions_need_outcome'
+	| 'decision_date_past';
+
+export interface DecisionProblem {
+	/** The form path the problem belongs to (`acceptedRisks.<riskId>`, `reviewDate`…). */
+	path: string;
+	code: DecisionProblemCode;
+}
+
+/** From "Importante" up, a residual risk must be accepted knowingly, with a reason. */
+export const ACCEPTANCE_LEVEL = 3;
+
+/**
+ * What makes a decision incomplete or incoherent, beyond the shape checked by the schema.
+ * An approval must name the scenario approved (when scenarios were compared) and accept,
+ * one by one with a reason, every residual risk at "Importante" or above; conditions belong
+ * to "approve with conditions" only, and must exist there; dates cannot be in the past.
+ */
+export function decisionProblems(
+	outcome: Outcome,
+	details: DecisionDetails,
+	facts: {
+		residualRisks: readonly ResidualRiskFact[];
+		scenarioIds: readonly string[];
+		today: string;
+	}
+): DecisionProblem[] {
+	const problems: DecisionProblem[] = [];
+	const approving = outcome === 'approve' || outcome === 'approve_with_conditions';
+	if (details.scenarioId === null) {
+		if (approving && facts.scenarioIds.length > 0)
+			problems.push({ path: 'scenarioId', code: 'decision_scenario_required' });
+	} else if (!facts.scenarioIds.includes(details.scenarioId)) {
+		problems.push({ path: 'scenarioId', code: 'decision_unknown_scenario' });
+	}
+	const known = new Set(facts.residualRisks.map((r) => r.id));
+	const accepted = new Set(details.acceptedRisks.map((a) => a.riskId));
+	for (const a of details.acceptedRisks) {
+		if (!known.has(a.riskId))
+			problems.push({ path: `acceptedRisks.${a.riskId}`, code: 'decision_unknown_risk' });
+	}
+	if (approving) {
+		for (const r of facts.residualRisks) {
+			if (r.level >= ACCEPTANCE_LEVEL && !accepted.has(r.id))
+				problems.push({ path: `acceptedRisks.${r.id}`, code: 'decision_risk_not_accepted' });
+		}
+	}
+	if (outcome === 'approve_with_conditions' && details.conditions.length === 0)
+		problems.push({ path: 'conditions', code: 'decision_conditions_required' });
+	if (outcome !== 'approve_with_conditions' && details.conditions.length > 0)
+		problems.push({ path: 'conditions', code: 'decision_conditions_need_outcome' });
+	details.conditions.forEach((c, i) => {
+		if (c.dueDate < facts.today)
+			problems.push({ path: `conditions.${i}.dueDate`, code: 'decision_date_past' });
+	});
+	if (details.reviewDate <= facts.today)
+		problems.push({ path: 'reviewDate', code: 'decision_date_past' });
+	return problems;
+}

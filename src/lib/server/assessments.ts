@@ -1,9 +1,10 @@
-import { and, desc, eq, inArray, isNull, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
 import { STEP_KEYS, type StepKey } from '$lib/domain/method/steps';
 import { bookingTemplate } from '$lib/domain/knowledge/booking-template';
 import { assessments, assessmentSteps, type Assessment, type AssessmentStatus } from './db/schema';
 import { mutate, type Actor } from './audit';
 import { StaleVersionError } from './users';
+import { FrozenError, isFrozen } from './steps';
 import { newId } from './ids';
 import type { Db } from './db';
 
@@ -46,6 +47,7 @@ export function stateOf(a: Assessment) {
 		title: a.title,
 		description: a.description,
 		status: a.status,
+		versionNumber: a.versionNumber,
 		archivedAt: a.archivedAt,
 		version: a.version
 	};
@@ -145,15 +147,17 @@ export function updateMeta(
 				and(
 					eq(assessments.id, id),
 					eq(assessments.version, change.version),
-					isNull(assessments.archivedAt)
+					isNull(assessments.archivedAt),
+					ne(assessments.status, 'decided')
 				)
 			)
 			.returning()
 			.get();
-		if (!updated)
-			throw new StaleVersionError(
-				tx.select().from(assessments).where(eq(assessments.id, id)).get()
-			);
+		if (!updated) {
+			const current = tx.select().from(assessments).where(eq(assessments.id, id)).get();
+			if (current && isFrozen(current)) throw new FrozenError();
+			throw new StaleVersionError(current);
+		}
 		return {
 			result: updated,
 			event: {

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { canonicalize } from '$lib/domain/canonical';
 import type { StepKey } from '$lib/domain/method/steps';
-import { assessmentSteps, type Assessment } from './db/schema';
+import { assessments, assessmentSteps, type Assessment } from './db/schema';
 import { mutate, type Actor } from './audit';
 import { StaleVersionError } from './users';
 import type { Db } from './db';
@@ -47,7 +47,13 @@ function updateStep(
 			.where(and(eq(assessmentSteps.assessmentId, assessment.id), eq(assessmentSteps.step, step)))
 			.get();
 		if (!current) throw new StaleVersionError(null);
-		if (isFrozen(assessment)) throw new FrozenError();
+		// Read again inside the transaction: a decision may have frozen it since the page loaded.
+		const now = tx
+			.select({ status: assessments.status, archivedAt: assessments.archivedAt })
+			.from(assessments)
+			.where(eq(assessments.id, assessment.id))
+			.get();
+		if (!now || isFrozen(now)) throw new FrozenError();
 		if (current.version !== version) throw new StaleVersionError(current);
 		const updated = tx
 			.update(assessmentSteps)

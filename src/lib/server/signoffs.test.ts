@@ -1,0 +1,165 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Role } from '$lib/domain/roles';
+import { seedDemo, demoEmail } from './seed';
+import { tempDatabase } from './testing/temp-db';
+import { findByEmail } from './users';
+import { assessments, type Assessment } from './db/schema';
+import { contentHash, currentContent } from './content';
+import { applyTransition, WorkflowRefusalError } from './workflow';
+import { signDecision, signOpinion, SignerRoleError, type Signer } from './signoffs';
+import { loadRecord } from './record';
+import * as steps from './steps';
+import { verify } from './audit';
+
+describe('sign-offs on the demo assessment', () => {
+	let ctx: ReturnType<typeof tempDatabase>;
+	let a: Assessment;
+	const who = (role: Role) => {
+		const u = findByEmail(ctx.db, demoEmail(role))!;
+		const signer: Signer = { id: u.id, name: u.name, role };
+		return { signer, actor: { userId: u.id, label: u.email, role, orgId: a.orgId } };
+	};
+	const reload = () => ctx.db.select().from(assessments).get()!;
+	const hash = () => contentHash(currentContent(ctx.db, reload()));
+	const move = (role: Role, action: Parameters<typeof applyTransition>[4]) =>
+		applyTransition(ctx.db, who(role).actor, role, a.id, action, reload().version);
+	const opinion = (
+		role: Role,
+		kind: 'dpo' | 'security' | 'data_subjects' | 'data_subjects_waiver'
+	) =>
+		signOpinion(ctx.db, who(role).actor, who(role).signer, a.id, {
+			kind,
+			extraKey: null,
+			verdict: kind === 'data_subjects_waiver' ? null : 'favourable',
+			body: `avis ${kind}`,
+			seenHash: hash()
+		});
+	const decide = () =>
+		signDecision(ctx.db, who('director').actor, who('director').signer, a.id, {
+			outcome: 'approve',
+			body: 'Approuvé',
+			details: { scenarioId: null, acceptedRisks: [], conditions: [], reviewDate: '2030-01-01' },
+			seenHash: hash()
+		});
+	const reason = (fn: () => unknown) => {
+		try {
+			fn();
+		} catch (e) {
+			if (e instanceof WorkflowRefusalError) return e.reason;
+			if (e instanceof SignerRoleError) return 'role';
+			throw e;
+		}
+		return 'accepted';
+	};
+
+	beforeEach(async () => {
+		ctx = tempDatabase();
+		await seedDemo(ctx.db, 'Une-phrase-de-passe-demo');
+		a = reload();
+	});
+	afterEach(() => ctx.dispose());
+
+	it('goes from draft to decided, freezing the decided content', () => {
+		move('contributor', 'submit_for_review');
+		expect(reason(() => opinion('dpo', 'dpo'))).toBe('not_collecting_opinions');
+		move('dpo', 'open_opinions');
+		opinion('dpo', 'dpo');
+		opinion('security', 'security');
+		expect(reason(() => move('dpo', 'request_decision'))).toBe('data_subjects_view_missing');
+		opinion('representative', 'data_subjects');
+		move('dpo', 'request_decision');
+		const before = hash();
+		decide();
+		const now = reload();
+		expect(now.status).toBe('decided');
+		const record = loadRecord(ctx.db, a.id)!;
+		expect(record.frozen).toBe(true);
+		expect(record.contentHash).toBe(before);
+		expect(record.decision?.outcome).toBe('approve');
+		expect(record.signatures.every((s) => s.current)).toBe(true);
+		expect(verify(ctx.db).ok).toBe(true);
+	});
+
+	it('refuses the wrong signer, a second signature and a decision before the opinions', () => {
+		move('contributor', 'submit_for_review');
+		move('dpo', 'open_opinions');
+		expect(reason(() => opinion('representative', 'dpo'))).toBe('role');
+		opinion('dpo', 'dpo');
+		expect(reason(() => opinion('dpo', 'dpo'))).toBe('already_signed');
+		expect(reason(() => decide())).toBe('invalid_from_state');
+		opinion('representative', 'data_subjects');
+		expect(reason(() => opinion('dpo', 'data_subjects_waiver'))).toBe('view_already_given');
+	});
+
+	it('an edit after the DPO signed makes that opinion stale until renewed', () => {
+		move('contributor', 'submit_for_review');
+		move('dpo', 'open_opinions');
+		opinion('dpo', 'dpo');
+		opinion('security', 'security');
+		opinion('dpo', 'data_subjects_waiver');
+		move('dpo', 'request_decision');
+		const step = steps.getStep(ctx.db, a.id, 'screening')!;
+		const data = { ...(step.data as object), justification: 'modifié après avis' };
+		steps.saveContent(ctx.db, who('contributor').actor, reload(), 'screening', data, step.version);
+		const record = loadRecord(ctx.db, a.id)!;
+		expect(
+			record.signatures
+				.filter((s) => !s.current)
+				.map((s) => s.kind)
+				.sort()
+		).toEqual(['data_subjects_waiver', 'dpo', 'security']);
+		expect(reason(() => decide())).toBe('stale_opinion');
+		opinion('dpo', 'dpo');
+		opinion('security', 'security');
+		opinion('dpo', 'data_subjects_waiver');
+		expect(reason(() => decide())).toBe('accepted');
+	});
+
+	it('refuses a signature on content the signer did not read', () => {
+		move('contributor', 'submit_for_review');
+		move('dpo', 'open_opinions');
+		const { actor, signer } = who('dpo');
+		const attempt = () =>
+			signOpinion(ctx.db, actor, signer, a.id, {
+				kind: 'dpo',
+				extraKey: null,
+				verdict: 'favourable',
+				body: 'x',
+				seenHash: '0'.repeat(64)
+			});
+		expect(reason(attempt)).toBe('content_changed');
+		expect(loadRecord(ctx.db, a.id)!.signatures).toHaveLength(0);
+	});
+
+	it('reopening starts version 2 on the same content; version 1 stays frozen', () => {
+		move('contributor', 'submit_for_review');
+		move('dpo', 'open_opinions');
+		opinion('dpo', 'dpo');
+		opinion('security', 'security');
+		opinion('dpo', 'data_subjects_waiver');
+		move('dpo', 'request_decision');
+		decide();
+		const step = steps.getStep(ctx.db, a.id, 'screening')!;
+		expect(() =>
+			steps.saveContent(
+				ctx.db,
+				who('dpo').actor,
+				reload(),
+				'screening',
+				{ ...(step.data as object), justification: 'après décision' },
+				step.version
+			)
+		).toThrow(steps.FrozenError);
+		move('dpo', 'reopen');
+		const v2 = reload();
+		expect(v2).toMatchObject({ status: 'draft', versionNumber: 2 });
+		expect(loadRecord(ctx.db, a.id)!.signatures).toHaveLength(0);
+		const v1 = loadRecord(ctx.db, a.id, 1)!;
+		expect(v1.frozen).toBe(true);
+		expect(v1.signatures).toHaveLength(4);
+		expect(() => ctx.db.$client.prepare('DELETE FROM signatures').run()).toThrow(/append-only/);
+		expect(() =>
+			ctx.db.$client.prepare("UPDATE assessment_versions SET content_hash = 'x'").run()
+		).toThrow(/append-only/);
+	});
+});

@@ -1,0 +1,260 @@
+import { eq } from 'drizzle-orm';
+import { transition } from '$lib/domain/workflow';
+import { riskLevel, type Scale } from '$lib/domain/scoring';
+import {
+	isCurrent,
+	latestOf,
+	SIGNER_ROLE,
+	type DecisionDetails,
+	type OpinionKind,
+	type Outcome,
+	type ResidualRiskFact,
+	type Verdict
+} from '$lib/domain/signoff';
+import type { Role } from '$lib/domain/roles';
+import { assessments, assessmentVersions, signatures, type Signature } from './db/schema';
+import { contentHash, currentContent, type AssessmentContent } from './content';
+import { getOrgSettings, type OrgSettings } from './org-settings';
+import { signaturesOf } from './record';
+import { factsOf, WorkflowRefusalError } from './workflow';
+import { mutate, type Actor } from './audit';
+import { stateOf } from './assessments';
+import { newId } from './ids';
+import type { Db } from './db';
+
+export interface Signer {
+	id: string;
+	name: string;
+	role: Role;
+}
+
+/** Refused because this role may not sign this kind of opinion (a 403, not a 409). */
+export class SignerRoleError extends Error {}
+
+/** Whether `role` signs `kind` (and, for a further opinion, which one) in this organisation. */
+export function maySign(
+	role: Role,
+	kind: OpinionKind | 'decision',
+	extraKey: string | null,
+	settings: OrgSettings
+): boolean {
+	if (kind === 'extra')
+		return settings.extraOpinions.some((e) => e.key === extraKey && e.role === role);
+	return extraKey === null && SIGNER_ROLE[kind] === role;
+}
+
+/** The opinion kinds this role can sign here, for the page to offer. */
+export function signableKinds(
+	role: Role,
+	settings: OrgSettings
+): { kind: OpinionKind; extraKey: string | null }[] {
+	const kinds: { kind: OpinionKind; extraKey: string | null }[] = [];
+	for (const kind of ['dpo', 'security', 'data_subjects', 'data_subjects_waiver'] as const) {
+		if (SIGNER_ROLE[kind] === role) kinds.push({ kind, extraKey: null });
+	}
+	for (const e of settings.extraOpinions)
+		if (e.role === role) kinds.push({ kind: 'extra', extraKey: e.key });
+	return kinds;
+}
+
+export interface OpinionInput {
+	kind: OpinionKind;
+	extraKey: string | null;
+	/** Null only for the DPO's waiver of the data subjects' view. */
+	verdict: Verdict | null;
+	body: string;
+	/** The content hash shown on the page the signer read: signing binds to what was read. */
+	seenHash: string;
+}
+
+function loadForSigning(tx: Db, assessmentId: string, seenHash: string) {
+	const assessment = tx.select().from(assessments).where(eq(assessments.id, assessmentId)).get();
+	if (!assessment) throw new WorkflowRefusalError('frozen');
+	if (assessment.archivedAt || assessment.status === 'decided')
+		throw new WorkflowRefusalError('frozen');
+	const content = currentContent(tx, assessment);
+	const hash = contentHash(content);
+	if (hash !== seenHash) throw new WorkflowRefusalError('content_changed');
+	return { assessment, content, hash };
+}
+
+function insertSignature(
+	tx: Db,
+	signer: Signer,
+	values: Pick<
+		Signature,
+		| 'assessmentId'
+		| 'versionNumber'
+		| 'kind'
+		| 'extraKey'
+		| 'verdict'
+		| 'body'
+		| 'details'
+		| 'contentHash'
+	>
+): Signature {
+	return tx
+		.insert(signatures)
+		.values({
+			id: newId(),
+			...values,
+			signerId: signer.id,
+			signerName: signer.name,
+			signerRole: signer.role,
+			signedAt: new Date().toISOString()
+		})
+		.returning()
+		.get();
+}
+
+/**
+ * Records an opinion, bound to the SHA-256 of the content as it is now. Refused when the
+ * assessment is not collecting opinions, when a current signature of the same kind exists
+ * (renewing is for stale ones), or when the content changed since the signer read it.
+ */
+export function signOpinion(
+	db: Db,
+	actor: Actor & { userId: string },
+	signer: Signer,
+	assessmentId: string,
+	input: OpinionInput
+): Signature {
+	return mutate(db, actor, (tx) => {
+		const { assessment, hash } = loadForSigning(tx, assessmentId, input.seenHash);
+		const settings = getOrgSettings(tx, assessment.orgId);
+		if (!maySign(signer.role, input.kind, input.extraKey, settings)) throw new SignerRoleError();
+		if (assessment.status !== 'opinions' && assessment.status !== 'awaiting_decision')
+			throw new WorkflowRefusalError('not_collecting_opinions');
+		const existing = signaturesOf(tx, assessment.id, assessment.versionNumber);
+		const latest = latestOf(existing, input.kind, input.extraKey);
+		if (latest && isCurrent(latest, hash)) throw new WorkflowRefusalError('already_signed');
+		if (input.kind === 'data_subjects_waiver') {
+			const view = latestOf(existing, 'data_subjects');
+			if (view && isCurrent(view, hash)) throw new WorkflowRefusalError('view_already_given');
+		}
+		const row = insertSignature(tx, signer, {
+			assessmentId: assessment.id,
+			versionNumber: assessment.versionNumber,
+			kind: input.kind,
+			extraKey: input.extraKey,
+			verdict: input.verdict,
+			body: input.body,
+			details: null,
+			contentHash: hash
+		});
+		return {
+			result: row,
+			event: {
+				action: 'opinion.sign',
+				entity: 'signature',
+				entityId: row.id,
+				assessmentId: assessment.id,
+				orgId: assessment.orgId,
+				version: assessment.versionNumber,
+				summary: `${input.kind}${input.extraKey ? `:${input.extraKey}` : ''} ${input.verdict ?? 'waiver'} on ${hash.slice(0, 12)}`,
+				state: row
+			}
+		};
+	});
+}
+
+/** Each risk of the content with its residual level on the organisation's matrix. */
+export function residualRisks(
+	content: AssessmentContent,
+	settings: OrgSettings
+): (ResidualRiskFact & { title: string })[] {
+	const data = content.steps.risks.data as {
+		risks?: { id: string; title: string; residualSeverity: number; residualLikelihood: number }[];
+	} | null;
+	return (data?.risks ?? []).map((r) => ({
+		id: r.id,
+		title: r.title,
+		level: riskLevel(
+			r.residualSeverity as Scale,
+			r.residualLikelihood as Scale,
+			settings.thresholds
+		).level
+	}));
+}
+
+export function scenarioIds(content: AssessmentContent): string[] {
+	const data = content.steps.scenarios.data as { scenarios?: { id: string }[] } | null;
+	return (data?.scenarios ?? []).map((s) => s.id);
+}
+
+export interface DecisionInput {
+	outcome: Outcome;
+	body: string;
+	details: DecisionDetails;
+	seenHash: string;
+}
+
+/**
+ * The director's decision: re-checks every opinion (one may have gone stale since the
+ * DPO asked for the decision), records the signature, freezes the content decided in
+ * assessment_versions and moves the assessment to "decided" — all in one transaction.
+ * The caller has validated the decision's completeness (decisionProblems).
+ */
+export function signDecision(
+	db: Db,
+	actor: Actor & { userId: string },
+	signer: Signer,
+	assessmentId: string,
+	input: DecisionInput
+): Signature {
+	return mutate(db, actor, (tx) => {
+		const { assessment, content, hash } = loadForSigning(tx, assessmentId, input.seenHash);
+		if (signer.role !== SIGNER_ROLE.decision) throw new SignerRoleError();
+		const result = transition({
+			state: assessment.status,
+			action: 'decide',
+			role: signer.role,
+			facts: { ...factsOf(tx, assessment), decisionComplete: true }
+		});
+		if (!result.ok) throw new WorkflowRefusalError(result.reason);
+		const row = insertSignature(tx, signer, {
+			assessmentId: assessment.id,
+			versionNumber: assessment.versionNumber,
+			kind: 'decision',
+			extraKey: null,
+			verdict: input.outcome,
+			body: input.body,
+			details: input.details,
+			contentHash: hash
+		});
+		tx.insert(assessmentVersions)
+			.values({
+				assessmentId: assessment.id,
+				number: assessment.versionNumber,
+				content,
+				contentHash: hash,
+				frozenAt: row.signedAt,
+				frozenBy: signer.id
+			})
+			.run();
+		const updated = tx
+			.update(assessments)
+			.set({
+				status: result.to,
+				version: assessment.version + 1,
+				updatedBy: actor.userId,
+				updatedAt: row.signedAt
+			})
+			.where(eq(assessments.id, assessment.id))
+			.returning()
+			.get();
+		return {
+			result: row,
+			event: {
+				action: 'decision.sign',
+				entity: 'assessment',
+				entityId: assessment.id,
+				assessmentId: assessment.id,
+				orgId: assessment.orgId,
+				version: assessment.versionNumber,
+				summary: `${input.outcome} on ${hash.slice(0, 12)}; version ${assessment.versionNumber} frozen`,
+				state: { assessment: updated ? stateOf(updated) : null, decision: row }
+			}
+		};
+	});
+}

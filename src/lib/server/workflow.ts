@@ -1,0 +1,103 @@
+import { eq } from 'drizzle-orm';
+import {
+	transition,
+	type TransitionRefusal,
+	type WorkflowAction,
+	type WorkflowFacts
+} from '$lib/domain/workflow';
+import { opinionFacts } from '$lib/domain/signoff';
+import type { Role } from '$lib/domain/roles';
+import { assessments, type Assessment } from './db/schema';
+import { contentHash, currentContent } from './content';
+import { getOrgSettings } from './org-settings';
+import { signaturesOf } from './record';
+import { mutate, type Actor } from './audit';
+import { stateOf } from './assessments';
+import { StaleVersionError } from './users';
+import type { Db } from './db';
+
+/** A state change or a signature refused by the workflow; `reason` is a message key suffix. */
+export class WorkflowRefusalError extends Error {
+	constructor(public readonly reason: TransitionRefusal | SignRefusal) {
+		super(reason);
+	}
+}
+
+export type SignRefusal =
+	| 'not_collecting_opinions'
+	| 'not_awaiting_decision'
+	| 'already_signed'
+	| 'view_already_given'
+	| 'content_changed'
+	| 'frozen';
+
+/** What the workflow needs to know about an assessment right now (inside the caller's transaction). */
+export function factsOf(tx: Db, assessment: Assessment): WorkflowFacts & { contentHash: string } {
+	const content = currentContent(tx, assessment);
+	const hash = contentHash(content);
+	const settings = getOrgSettings(tx, assessment.orgId);
+	const signed = signaturesOf(tx, assessment.id, assessment.versionNumber);
+	return {
+		screeningDone: content.steps.screening.data !== null,
+		...opinionFacts(signed, hash, settings.extraOpinions),
+		contentHash: hash
+	};
+}
+
+/**
+ * Moves an assessment through the workflow. Re-reads the row and the facts inside the
+ * write transaction, so two people acting at once cannot both pass a precondition that
+ * only one of them met. `reopen` starts the next version; the decided one stays frozen in
+ * assessment_versions. `decide` is not taken here: it is the director's signature
+ * (signoffs.ts), which must write the decision and the state change together.
+ */
+export function applyTransition(
+	db: Db,
+	actor: Actor & { userId: string },
+	role: Role,
+	assessmentId: string,
+	action: Exclude<WorkflowAction, 'decide'>,
+	version: number
+): Assessment {
+	return mutate(db, actor, (tx) => {
+		const current = tx.select().from(assessments).where(eq(assessments.id, assessmentId)).get();
+		if (!current) throw new StaleVersionError(null);
+		if (current.version !== version) throw new StaleVersionError(current);
+		if (current.archivedAt) throw new WorkflowRefusalError('frozen');
+		const result = transition({
+			state: current.status,
+			action,
+			role,
+			facts: factsOf(tx, current)
+		});
+		if (!result.ok) throw new WorkflowRefusalError(result.reason);
+		const updated = tx
+			.update(assessments)
+			.set({
+				status: result.to,
+				versionNumber: current.versionNumber + (result.newVersion ? 1 : 0),
+				version: current.version + 1,
+				updatedBy: actor.userId,
+				updatedAt: new Date().toISOString()
+			})
+			.where(eq(assessments.id, assessmentId))
+			.returning()
+			.get();
+		if (!updated) throw new StaleVersionError(current);
+		return {
+			result: updated,
+			event: {
+				action: `workflow.${action}`,
+				entity: 'assessment',
+				entityId: assessmentId,
+				assessmentId,
+				orgId: updated.orgId,
+				version: updated.version,
+				summary: `${current.status} → ${updated.status}${
+					result.newVersion ? ` (version ${updated.versionNumber})` : ''
+				}`,
+				state: stateOf(updated)
+			}
+		};
+	});
+}
