@@ -1,3 +1,4 @@
+import { can } from '$lib/domain/roles';
 import type { LayoutServerLoad } from './$types';
 
 // Only what the header shows. Authorization lives in each page's own load and actions.
@@ -5,7 +6,8 @@ export const load: LayoutServerLoad = ({ locals, url }) => ({
 	user: locals.user
 		? {
 				name: locals.user.name,
-				isAdmin: locals.user.memberships.some((mb) => mb.role === 'admin')
+				isAdmin: locals.user.memberships.some((mb) => mb.role === 'admin'),
+				canVerifyAudit: locals.user.memberships.some((mb) => can(mb.role, 'audit.verify'))
 			}
 		: null,
 	locale: locals.locale,

@@ -5,6 +5,8 @@ import * as audit from './audit';
 import { tempDatabase } from './testing/temp-db';
 import { verifyPassword } from './auth/password';
 import { findByEmail } from './users';
+import { DECIDED_DEMO_TITLE } from './seed-decided';
+import { loadRecord } from './record';
 
 function counts(ctx: ReturnType<typeof tempDatabase>) {
 	const q = (t: string) =>
@@ -31,11 +33,11 @@ describe('demo seed', () => {
 			organisations: 1,
 			users: ROLES.length,
 			memberships: ROLES.length,
-			assessments: 1
+			assessments: 2
 		});
 		const org = ctx.db.$client.prepare('SELECT name FROM organisations').get() as { name: string };
 		expect(org.name).toBe(DEMO_ORG);
-		const title = ctx.db.$client.prepare('SELECT title FROM assessments').get() as {
+		const title = ctx.db.$client.prepare('SELECT title FROM assessments ORDER BY rowid').get() as {
 			title: string;
 		};
 		expect(title.title).toBe(
@@ -43,9 +45,28 @@ describe('demo seed', () => {
 		);
 		const dpo = findByEmail(ctx.db, demoEmail('dpo'));
 		expect(dpo && (await verifyPassword(dpo.passwordHash, 'Une-phrase-de-passe-demo'))).toBe(true);
-		// Every seeded change is in the audit trail, and the chain verifies.
-		expect(c.audit).toBe(1 + ROLES.length + 1);
+		// Every seeded change is in the audit trail, and the chain verifies: organisation,
+		// accounts, the draft; then the decided example (creation, 4 state changes, 3 opinions,
+		// the decision).
+		expect(c.audit).toBe(1 + ROLES.length + 1 + 1 + 3 + 3 + 1);
 		expect(audit.verify(ctx.db)).toMatchObject({ ok: true, count: c.audit });
+	});
+
+	it('includes an example taken to a signed decision, every signature current', async () => {
+		await seedDemo(ctx.db, 'Une-phrase-de-passe-demo');
+		const decided = ctx.db.$client
+			.prepare('SELECT id, status FROM assessments WHERE title = ?')
+			.get(DECIDED_DEMO_TITLE) as { id: string; status: string };
+		expect(decided.status).toBe('decided');
+		const record = loadRecord(ctx.db, decided.id)!;
+		expect(record.frozen).toBe(true);
+		expect(record.decision?.outcome).toBe('approve_with_conditions');
+		expect(record.signatures.map((s) => [s.kind, s.current])).toEqual([
+			['dpo', true],
+			['security', true],
+			['data_subjects', true],
+			['decision', true]
+		]);
 	});
 
 	it('is idempotent: a second start adds nothing', async () => {

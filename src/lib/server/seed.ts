@@ -4,6 +4,7 @@ import { organisations } from './db/schema';
 import { SYSTEM_ACTOR } from './audit';
 import { createMember, createOrganisation } from './users';
 import { create as createAssessment } from './assessments';
+import { seedDecidedExample } from './seed-decided';
 import type { Db } from './db';
 
 export const DEMO_ORG = 'Centre hospitalier de démonstration';
@@ -54,5 +55,6 @@ export async function seedDemo(db: Db, password = demoPassword()): Promise<boole
 		{ orgId: org.id, title: '', description: '', template: 'booking' },
 		'fr'
 	);
+	seedDecidedExample(db, org.id, ids);
 	return true;
 }

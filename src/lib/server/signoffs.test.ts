@@ -86,7 +86,7 @@ describe('sign-offs on the demo assessment', () => {
 		expect(reason(() => opinion('representative', 'dpo'))).toBe('role');
 		opinion('dpo', 'dpo');
 		expect(reason(() => opinion('dpo', 'dpo'))).toBe('already_signed');
-		expect(reason(() => decide())).toBe('invalid_from_state');
+		expect(reason(() => decide())).toBe('security_opinion_missing');
 		opinion('representative', 'data_subjects');
 		expect(reason(() => opinion('dpo', 'data_subjects_waiver'))).toBe('view_already_given');
 	});

@@ -16,7 +16,7 @@ import { assessments, assessmentVersions, signatures, type Signature } from './d
 import { contentHash, currentContent, type AssessmentContent } from './content';
 import { getOrgSettings, type OrgSettings } from './org-settings';
 import { signaturesOf } from './record';
-import { factsOf, WorkflowRefusalError } from './workflow';
+import { decisionBlocker, factsOf, WorkflowRefusalError } from './workflow';
 import { mutate, type Actor } from './audit';
 import { stateOf } from './assessments';
 import { newId } from './ids';
@@ -211,7 +211,8 @@ export function signDecision(
 			role: signer.role,
 			facts: { ...factsOf(tx, assessment), decisionComplete: true }
 		});
-		if (!result.ok) throw new WorkflowRefusalError(result.reason);
+		if (!result.ok)
+			throw new WorkflowRefusalError(decisionBlocker(tx, assessment) ?? result.reason);
 		const row = insertSignature(tx, signer, {
 			assessmentId: assessment.id,
 			versionNumber: assessment.versionNumber,

@@ -92,6 +92,8 @@ export function stepActions<S extends z.ZodType>(step: StepKey, schema: S) {
 			}
 			const version = versionSchema.safeParse(form.get('version'));
 			if (!version.success) error(400, { message: 'bad_form' });
+			// A decided version is evidence: say so before judging what was typed.
+			if (steps.isFrozen(assessment)) return formFail(409, {}, {}, { draft, frozen: true });
 			const parsed = schema.safeParse(draft);
 			if (!parsed.success) return formFail(400, fieldErrors(parsed.error.issues), {}, { draft });
 			try {

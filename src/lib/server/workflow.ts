@@ -101,3 +101,20 @@ export function applyTransition(
 		};
 	});
 }
+
+/**
+ * Why the director cannot decide now, or null. A missing or stale opinion is named before
+ * the workflow state: "the DPO has not given an opinion" helps more than "wrong state".
+ */
+export function decisionBlocker(db: Db, assessment: Assessment): TransitionRefusal | null {
+	const facts = { ...factsOf(db, assessment), decisionComplete: true };
+	const asIfAwaiting = transition({
+		state: 'awaiting_decision',
+		action: 'decide',
+		role: 'director',
+		facts
+	});
+	if (!asIfAwaiting.ok) return asIfAwaiting.reason;
+	const now = transition({ state: assessment.status, action: 'decide', role: 'director', facts });
+	return now.ok ? null : now.reason;
+}

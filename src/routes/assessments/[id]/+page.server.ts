@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { can } from '$lib/domain/roles';
 import { progress, STEPS, type StepKey, type StepStatus } from '$lib/domain/method/steps';
@@ -7,7 +7,10 @@ import { actorOf, requireAssessment, requireUser } from '$lib/server/access';
 import * as assessments from '$lib/server/assessments';
 import * as audit from '$lib/server/audit';
 import { StaleVersionError } from '$lib/server/users';
+import { FrozenError } from '$lib/server/steps';
 import { formFail, formValues, validate } from '$lib/server/forms';
+import { allowedActions, transition, WORKFLOW_ACTIONS } from '$lib/domain/workflow';
+import { applyTransition, factsOf, WorkflowRefusalError } from '$lib/server/workflow';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -23,7 +26,10 @@ export const load: PageServerLoad = (event) => {
 			updatedByName: labels[assessment.updatedBy] ?? ''
 		},
 		role: membership.role,
-		canEdit: can(membership.role, 'assessment.edit') && !assessment.archivedAt,
+		canEdit:
+			can(membership.role, 'assessment.edit') &&
+			!assessment.archivedAt &&
+			assessment.status !== 'decided',
 		canArchive: can(membership.role, 'assessment.archive') && !assessment.archivedAt,
 		steps: STEPS.map((s) => ({
 			key: s.key,
@@ -31,6 +37,7 @@ export const load: PageServerLoad = (event) => {
 			status: statuses[s.key] ?? 'not_started'
 		})),
 		progress: progress(statuses),
+		workflow: workflowOf(db, assessment, membership.role),
 		history: audit.entriesFor(db, assessment.id, 20).map((e) => ({
 			seq: e.seq,
 			at: e.at,
@@ -40,6 +47,29 @@ export const load: PageServerLoad = (event) => {
 		}))
 	};
 };
+
+/** The workflow actions this role can take now, each with what still blocks it. */
+function workflowOf(
+	db: ReturnType<typeof getDb>,
+	assessment: Parameters<typeof factsOf>[1],
+	role: Parameters<typeof allowedActions>[1]
+) {
+	if (assessment.archivedAt) return { actions: [] };
+	const facts = factsOf(db, assessment);
+	return {
+		actions: allowedActions(assessment.status, role)
+			.filter((action) => action !== 'decide')
+			.map((action) => {
+				const result = transition({ state: assessment.status, action, role, facts });
+				return { action, blocker: result.ok ? null : result.reason };
+			})
+	};
+}
+
+const transitionSchema = z.object({
+	action: z.enum(WORKFLOW_ACTIONS).exclude(['decide']),
+	version: z.coerce.number().int().positive()
+});
 
 const metaSchema = z.object({
 	title: z.string().trim().min(1).max(200),
@@ -64,6 +94,33 @@ function conflict(current: unknown, data: FormData, db = getDb()) {
 }
 
 export const actions: Actions = {
+	transition: async (event) => {
+		const user = requireUser(event);
+		const db = getDb();
+		const { assessment, membership } = requireAssessment(db, user, event.params.id);
+		const form = await event.request.formData();
+		const parsed = validate(transitionSchema, form);
+		if (!parsed.ok) return parsed.failure;
+		try {
+			applyTransition(
+				db,
+				{ ...actorOf(user, membership), userId: user.id },
+				membership.role,
+				assessment.id,
+				parsed.data.action,
+				parsed.data.version
+			);
+		} catch (e) {
+			if (e instanceof WorkflowRefusalError) {
+				const status = e.reason === 'role_not_allowed' ? 403 : 409;
+				return fail(status, { workflowRefused: e.reason, action: parsed.data.action });
+			}
+			if (e instanceof StaleVersionError)
+				return fail(409, { workflowRefused: 'stale_version', action: parsed.data.action });
+			throw e;
+		}
+		redirect(303, `/assessments/${assessment.id}`);
+	},
 	update: async (event) => {
 		const user = requireUser(event);
 		const db = getDb();
@@ -86,6 +143,7 @@ export const actions: Actions = {
 			);
 			return { saved: updated.version };
 		} catch (e) {
+			if (e instanceof FrozenError) error(409, { message: 'frozen' });
 			if (e instanceof StaleVersionError) return conflict(e.current, form);
 			throw e;
 		}

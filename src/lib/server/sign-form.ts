@@ -1,0 +1,68 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import type { FieldError } from '$lib/i18n/field-errors';
+import type { Role } from '$lib/domain/roles';
+import type { CurrentUser } from './access';
+import { verifyStepUp } from './auth/step-up';
+import { getOrgSettings, totpRequired } from './org-settings';
+import type { Db } from './db';
+
+/**
+ * The fields a signing form may carry besides its own. Anything else (`signedBy`,
+ * `signerId`, `status`…) is refused outright: the signer, the role, the time and the hash
+ * come from the server, and a form that tries to set them is not a mistake to correct
+ * silently.
+ */
+export const STEP_UP_FIELDS = ['password', 'code', 'seenHash'] as const;
+
+export function unexpectedFields(form: FormData, allowed: readonly string[]): string[] {
+	const known = new Set<string>([...allowed, ...STEP_UP_FIELDS]);
+	return [...new Set([...form.keys()])].filter((k) => !known.has(k));
+}
+
+export type StepUpFailure = { status: number; errors: Record<string, FieldError> };
+
+/**
+ * Password again, then the two-factor code when the user has it (or when the
+ * organisation requires it for this role). Returns null when the signer is confirmed.
+ */
+export async function confirmSigner(
+	event: Pick<RequestEvent, 'getClientAddress'>,
+	db: Db,
+	user: CurrentUser,
+	orgId: string,
+	role: Role,
+	form: FormData
+): Promise<StepUpFailure | null> {
+	const password = form.get('password');
+	const code = form.get('code');
+	if (typeof password !== 'string' || password === '')
+		return { status: 400, errors: { password: { code: 'required' } } };
+	let ip: string | null = null;
+	try {
+		ip = event.getClientAddress();
+	} catch {
+		ip = null;
+	}
+	const result = await verifyStepUp(
+		db,
+		user,
+		{ password, code: typeof code === 'string' ? code : null },
+		{ totpRequired: totpRequired(getOrgSettings(db, orgId), role), ip, purpose: 'signing' }
+	);
+	if (result.ok) return null;
+	switch (result.reason) {
+		case 'wrong_password':
+			return { status: 400, errors: { password: { code: 'signoff_wrong_password' } } };
+		case 'code_required':
+			return { status: 400, errors: { code: { code: 'signoff_code_required' } } };
+		case 'wrong_code':
+			return { status: 400, errors: { code: { code: 'signoff_wrong_code' } } };
+		case 'totp_enrolment_required':
+			return { status: 403, errors: { _form: { code: 'signoff_totp_enrolment_required' } } };
+		case 'throttled':
+			return {
+				status: 429,
+				errors: { _form: { code: 'signoff_throttled' } }
+			};
+	}
+}

@@ -1,0 +1,135 @@
+import { error, fail } from '@sveltejs/kit';
+import { decisionProblems } from '$lib/domain/signoff';
+import { levelName, type Scale } from '$lib/domain/scoring';
+import { getDb } from '$lib/server/db';
+import { actorOf, requireAssessment, requireUser } from '$lib/server/access';
+import { formValues } from '$lib/server/forms';
+import { getOrgSettings } from '$lib/server/org-settings';
+import { loadRecord } from '$lib/server/record';
+import { userHasTotp } from '$lib/server/auth/step-up';
+import { residualRisks, scenarioIds, signDecision, SignerRoleError } from '$lib/server/signoffs';
+import { confirmSigner, unexpectedFields } from '$lib/server/sign-form';
+import { decisionBlocker, WorkflowRefusalError } from '$lib/server/workflow';
+import { requiredOpinions } from '$lib/server/opinion-summary';
+import { isDecisionField, parseDecision } from './parse';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	const db = getDb();
+	const { assessment, membership } = requireAssessment(db, user, event.params.id);
+	const record = loadRecord(db, assessment.id);
+	if (!record) error(404, { message: 'not_found' });
+	const settings = getOrgSettings(db, assessment.orgId);
+	const scenarios =
+		(record.content.steps.scenarios.data as { scenarios?: { id: string; name: string }[] } | null)
+			?.scenarios ?? [];
+	const canDecide =
+		membership.role === 'director' && !assessment.archivedAt && assessment.status !== 'decided';
+	return {
+		assessment: {
+			id: assessment.id,
+			title: assessment.title,
+			status: assessment.status,
+			versionNumber: assessment.versionNumber
+		},
+		contentHash: record.contentHash,
+		opinions: requiredOpinions(record, settings),
+		extraLabels: Object.fromEntries(settings.extraOpinions.map((e) => [e.key, e.label])),
+		risks: residualRisks(record.content, settings).map((r) => ({
+			...r,
+			name: levelName(r.level as Scale)
+		})),
+		scenarios: scenarios.map((s) => ({ id: s.id, name: s.name })),
+		decision: record.decision,
+		canDecide,
+		blocker: canDecide ? decisionBlocker(db, assessment) : null,
+		hasTotp: userHasTotp(db, user.id),
+		today: new Date().toISOString().slice(0, 10)
+	};
+};
+
+export const actions: Actions = {
+	decide: async (event) => {
+		const user = requireUser(event);
+		const db = getDb();
+		const { assessment, membership } = requireAssessment(db, user, event.params.id);
+		const form = await event.request.formData();
+		const values = formValues(form, ['password', 'code']);
+		if (membership.role !== 'director')
+			return fail(403, {
+				errors: { _form: { code: 'signoff_wrong_role' } },
+				values,
+				wrongRole: true
+			});
+		const extra = unexpectedFields(form, [...form.keys()].filter(isDecisionField));
+		if (extra.length)
+			return fail(400, {
+				errors: { _form: { code: 'signoff_unexpected_field' } },
+				values,
+				unexpected: extra
+			});
+		// Missing or stale opinions first: no point checking a decision that cannot be taken.
+		const blocker = decisionBlocker(db, assessment);
+		if (blocker)
+			return fail(409, {
+				errors: { _form: { code: `signoff_refused_${blocker}` } },
+				values,
+				refused: blocker
+			});
+		const seenHash = form.get('seenHash');
+		if (typeof seenHash !== 'string' || !/^[0-9a-f]{64}$/.test(seenHash))
+			return fail(400, {
+				errors: { _form: { code: 'signoff_refused_content_changed' } },
+				values,
+				badHash: true
+			});
+		const parsed = parseDecision(form);
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, values, invalid: true });
+		const record = loadRecord(db, assessment.id);
+		if (!record) error(404, { message: 'not_found' });
+		const settings = getOrgSettings(db, assessment.orgId);
+		const problems = decisionProblems(parsed.outcome, parsed.details, {
+			residualRisks: residualRisks(record.content, settings),
+			scenarioIds: scenarioIds(record.content),
+			today: new Date().toISOString().slice(0, 10)
+		});
+		if (problems.length) {
+			const errors = Object.fromEntries(
+				problems.map((p) => [
+					p.path.startsWith('acceptedRisks.')
+						? `accept.${p.path.slice(14)}`
+						: parsed.formPath(p.path),
+					{ code: p.code }
+				])
+			);
+			return fail(400, { errors, values, incomplete: true });
+		}
+		const refused = await confirmSigner(event, db, user, assessment.orgId, membership.role, form);
+		if (refused) return fail(refused.status, { errors: refused.errors, values, stepUp: true });
+		try {
+			signDecision(
+				db,
+				{ ...actorOf(user, membership), userId: user.id },
+				{ id: user.id, name: user.name, role: membership.role },
+				assessment.id,
+				{ outcome: parsed.outcome, body: parsed.body, details: parsed.details, seenHash }
+			);
+			return { decided: true };
+		} catch (e) {
+			if (e instanceof SignerRoleError)
+				return fail(403, {
+					errors: { _form: { code: 'signoff_wrong_role' } },
+					values,
+					wrongRole: true
+				});
+			if (e instanceof WorkflowRefusalError)
+				return fail(409, {
+					errors: { _form: { code: `signoff_refused_${e.reason}` } },
+					values,
+					refused: e.reason
+				});
+			throw e;
+		}
+	}
+};

@@ -1,0 +1,113 @@
+import { error, fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { OPINION_KINDS, VERDICTS } from '$lib/domain/signoff';
+import { getDb } from '$lib/server/db';
+import { actorOf, requireAssessment, requireUser } from '$lib/server/access';
+import { formValues, validate } from '$lib/server/forms';
+import { getOrgSettings } from '$lib/server/org-settings';
+import { loadRecord } from '$lib/server/record';
+import { listFindings } from '$lib/server/findings';
+import { userHasTotp } from '$lib/server/auth/step-up';
+import { signableKinds, signOpinion, SignerRoleError } from '$lib/server/signoffs';
+import { confirmSigner, unexpectedFields } from '$lib/server/sign-form';
+import { WorkflowRefusalError } from '$lib/server/workflow';
+import { requiredOpinions } from '$lib/server/opinion-summary';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	const db = getDb();
+	const { assessment, membership } = requireAssessment(db, user, event.params.id);
+	const record = loadRecord(db, assessment.id);
+	if (!record) error(404, { message: 'not_found' });
+	const settings = getOrgSettings(db, assessment.orgId);
+	const collecting = ['opinions', 'awaiting_decision'].includes(assessment.status);
+	const signable =
+		collecting && !assessment.archivedAt ? signableKinds(membership.role, settings) : [];
+	return {
+		assessment: {
+			id: assessment.id,
+			title: assessment.title,
+			status: assessment.status,
+			versionNumber: assessment.versionNumber
+		},
+		contentHash: record.contentHash,
+		required: requiredOpinions(record, settings),
+		signatures: record.signatures,
+		extraLabels: Object.fromEntries(settings.extraOpinions.map((e) => [e.key, e.label])),
+		signable,
+		hasTotp: userHasTotp(db, user.id),
+		openFindings:
+			membership.role === 'security'
+				? listFindings(db, assessment.id)
+						.filter((f) => f.status === 'open' || f.status === 'in_progress')
+						.map((f) => ({ id: f.id, title: f.title, severity: f.severity, status: f.status }))
+				: []
+	};
+};
+
+const opinionSchema = z.object({
+	kind: z.enum(OPINION_KINDS),
+	extraKey: z
+		.string()
+		.max(40)
+		.optional()
+		.transform((v) => v || null),
+	verdict: z.enum(VERDICTS).optional(),
+	body: z.string().trim().min(1).max(10000),
+	seenHash: z.string().regex(/^[0-9a-f]{64}$/)
+});
+
+export const actions: Actions = {
+	sign: async (event) => {
+		const user = requireUser(event);
+		const db = getDb();
+		const { assessment, membership } = requireAssessment(db, user, event.params.id);
+		const form = await event.request.formData();
+		const values = formValues(form, ['password', 'code']);
+		const extra = unexpectedFields(form, ['kind', 'extraKey', 'verdict', 'body']);
+		if (extra.length)
+			return fail(400, {
+				errors: { _form: { code: 'signoff_unexpected_field' } },
+				values,
+				unexpected: extra
+			});
+		const parsed = validate(opinionSchema, form, { omit: ['password', 'code'] });
+		if (!parsed.ok) return parsed.failure;
+		const input = parsed.data;
+		if (input.kind !== 'data_subjects_waiver' && !input.verdict)
+			return fail(400, { errors: { verdict: { code: 'required' } }, values, missingVerdict: true });
+		const refused = await confirmSigner(event, db, user, assessment.orgId, membership.role, form);
+		if (refused) return fail(refused.status, { errors: refused.errors, values, stepUp: true });
+		try {
+			const row = signOpinion(
+				db,
+				{ ...actorOf(user, membership), userId: user.id },
+				{ id: user.id, name: user.name, role: membership.role },
+				assessment.id,
+				{
+					kind: input.kind,
+					extraKey: input.extraKey,
+					verdict: input.kind === 'data_subjects_waiver' ? null : (input.verdict ?? null),
+					body: input.body,
+					seenHash: input.seenHash
+				}
+			);
+			return { signed: row.id };
+		} catch (e) {
+			if (e instanceof SignerRoleError)
+				return fail(403, {
+					errors: { _form: { code: 'signoff_wrong_role' } },
+					values,
+					wrongRole: true
+				});
+			if (e instanceof WorkflowRefusalError)
+				return fail(409, {
+					errors: { _form: { code: `signoff_refused_${e.reason}` } },
+					values,
+					refused: e.reason
+				});
+			throw e;
+		}
+	}
+};

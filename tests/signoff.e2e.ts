@@ -1,0 +1,283 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import {
+	DEMO_PASSWORD,
+	loginAs,
+	newBookingAssessment,
+	postForm,
+	saveStep,
+	seriousViolations
+} from './helpers';
+
+/** One signed-in page per role, in its own browser context (sessions side by side). */
+async function as(browser: Browser, role: string): Promise<Page> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await loginAs(page, role);
+	return page;
+}
+
+async function act(page: Page, id: string, button: string) {
+	await page.goto(`/assessments/${id}`);
+	await page.getByRole('button', { name: button }).click();
+	await expect(page.getByText(/^État :/)).toBeVisible();
+}
+
+/** Signs the one opinion form on the page (verdict, text, password). */
+async function signOpinion(page: Page, id: string, heading: RegExp, text: string) {
+	await page.goto(`/assessments/${id}/opinions`);
+	const form = page.getByRole('region', { name: heading });
+	const verdict = form.getByLabel('Favorable avec réserves');
+	if (await verdict.count()) await verdict.check();
+	await form.getByRole('textbox').first().fill(text);
+	await form.getByLabel('Votre mot de passe').fill(DEMO_PASSWORD);
+	await form.getByRole('button', { name: 'Signer' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Signature enregistrée.' })
+	).toBeVisible();
+}
+
+async function seenHash(page: Page, id: string): Promise<string> {
+	await page.goto(`/assessments/${id}/opinions`);
+	return (await page.locator('dd code.hash').first().textContent())!.trim();
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('DPO, security officer and representative sign, then the director decides; the version freezes', async ({
+	browser
+}) => {
+	const contributor = await as(browser, 'contributor');
+	const id = await newBookingAssessment(contributor, 'Signatures');
+	await act(contributor, id, 'Soumettre à la relecture du DPO');
+
+	const dpo = await as(browser, 'dpo');
+	await act(dpo, id, 'Ouvrir le recueil des avis');
+	await signOpinion(
+		dpo,
+		id,
+		/Avis du délégué/,
+		'Avis du DPO : favorable sous réserve du libellé neutre.'
+	);
+
+	const security = await as(browser, 'security');
+	await signOpinion(
+		security,
+		id,
+		/Avis du responsable de la sécurité/,
+		'Deux constats ouverts, mineurs.'
+	);
+
+	const representative = await as(browser, 'representative');
+	await signOpinion(
+		representative,
+		id,
+		/Avis des personnes concernées/,
+		'Les usagers sont favorables.'
+	);
+
+	await act(dpo, id, 'Demander la décision du directeur');
+
+	const director = await as(browser, 'director');
+	await director.goto(`/assessments/${id}/decision`);
+	expect(await seriousViolations(director)).toEqual([]);
+	await director.getByLabel('Validé sous conditions').check();
+	await director.getByLabel('Scénario retenu').selectOption({ index: 1 });
+	// Every residual risk at "Importante" or above must be accepted with a reason.
+	const boxes = director.getByRole('checkbox', { name: /J'accepte le risque résiduel/ });
+	for (let i = 0; i < (await boxes.count()); i++) {
+		await boxes.nth(i).check();
+		await director
+			.getByLabel(/Raison de l'acceptation/)
+			.nth(i)
+			.fill('Accepté au vu du bénéfice.');
+	}
+	await director
+		.getByLabel('Condition (mesure à réaliser avant la mise en service) 1')
+		.fill('Libellé neutre des SMS');
+	await director.getByLabel('Responsable 1').fill('DSI');
+	await director.getByLabel('Échéance 1').fill('2099-01-31');
+	await director.getByLabel("Date de réexamen de l'analyse").fill('2099-12-31');
+	await director
+		.getByLabel('Motivation de la décision')
+		.fill('Mise en service approuvée sous conditions.');
+	await director.getByLabel('Votre mot de passe').fill(DEMO_PASSWORD);
+	await director.getByRole('button', { name: 'Signer la décision' }).click();
+	await expect(director.getByRole('status').filter({ hasText: 'Décision signée' })).toBeVisible();
+
+	// The decision record tells the whole story, with each signer and the content hash.
+	await director.goto(`/assessments/${id}/record`);
+	const record = director.locator('main');
+	await expect(record).toContainText('Version 1, décidée et figée.');
+	for (const name of [
+		'Dominique Delorme (DPO)',
+		'Sophie Sécurité (RSSI)',
+		'Rémi Représentant',
+		'Bernard Directeur'
+	]) {
+		await expect(record).toContainText(name);
+	}
+	await expect(record).toContainText('Libellé neutre des SMS');
+	expect(await seriousViolations(director)).toEqual([]);
+
+	// Frozen: the step refuses a save, the overview offers no edit, a direct post is refused.
+	await contributor.goto(`/assessments/${id}/screening`);
+	await expect(contributor.getByRole('button', { name: "Enregistrer l'étape" })).toHaveCount(0);
+	const save = await postForm(contributor, `/assessments/${id}/screening?/save`, {
+		version: '1',
+		'b:cnilListItem': ''
+	});
+	expect(save.status()).toBe(409);
+	const edit = await postForm(contributor, `/assessments/${id}?/update`, {
+		title: 'x',
+		description: '',
+		version: '99'
+	});
+	expect(edit.status()).toBe(409);
+
+	// Reopening starts version 2; the versions page shows version 1 frozen and a diff.
+	await act(dpo, id, 'Rouvrir en nouvelle version');
+	await expect(dpo.getByText(/version 2 de l'analyse/)).toBeVisible();
+	await dpo.goto(`/assessments/${id}/versions`);
+	await expect(dpo.getByRole('table', { name: "Versions de l'analyse" })).toContainText(
+		'Validé sous conditions'
+	);
+	expect(await seriousViolations(dpo)).toEqual([]);
+});
+
+test('an edit after the DPO signed makes the opinion stale and blocks the decision until renewed', async ({
+	browser
+}) => {
+	const dpo = await as(browser, 'dpo');
+	const id = await newBookingAssessment(dpo, 'Avis caduc');
+	await act(dpo, id, 'Soumettre à la relecture du DPO');
+	await act(dpo, id, 'Ouvrir le recueil des avis');
+	await signOpinion(dpo, id, /Avis du délégué/, 'Favorable.');
+	const security = await as(browser, 'security');
+	await signOpinion(security, id, /Avis du responsable de la sécurité/, 'Favorable.');
+	await dpo.goto(`/assessments/${id}/opinions`);
+	const waiver = dpo.getByRole('region', { name: /Justification du DPO/ });
+	await waiver
+		.getByRole('textbox')
+		.first()
+		.fill('Comité des usagers dissous, en cours de renouvellement.');
+	await waiver.getByLabel('Votre mot de passe').fill(DEMO_PASSWORD);
+	await waiver.getByRole('button', { name: 'Signer' }).click();
+	await expect(dpo.getByRole('status').filter({ hasText: 'Signature enregistrée.' })).toBeVisible();
+
+	// The contributor changes the screening after the signatures.
+	const contributor = await as(browser, 'contributor');
+	await contributor.goto(`/assessments/${id}/screening`);
+	await contributor
+		.getByLabel(/Justification/)
+		.first()
+		.fill('Précision ajoutée après les avis.');
+	expect(await saveStep(contributor)).toBe(200);
+
+	await dpo.goto(`/assessments/${id}/opinions`);
+	const table = dpo.getByRole('table', { name: 'Avis requis avant la décision' });
+	await expect(table.getByRole('row', { name: /Avis du délégué/ })).toContainText('Caduc');
+	await dpo.goto(`/assessments/${id}`);
+	await expect(
+		dpo.getByRole('button', { name: 'Demander la décision du directeur' })
+	).toBeDisabled();
+	await expect(dpo.getByText(/Au moins un avis est caduc/)).toBeVisible();
+	const version = await dpo.locator('input[name="version"]').first().inputValue();
+	const refused = await postForm(dpo, `/assessments/${id}?/transition`, {
+		action: 'request_decision',
+		version
+	});
+	expect(refused.status()).toBe(409);
+	expect(await refused.text()).toContain('Au moins un avis est caduc');
+
+	// Renewed, the decision can be requested.
+	await signOpinion(dpo, id, /Avis du délégué/, 'Favorable, relu après la précision.');
+	await signOpinion(security, id, /Avis du responsable de la sécurité/, 'Favorable, relu.');
+	await dpo.goto(`/assessments/${id}/opinions`);
+	await waiver.getByRole('textbox').first().fill('Comité des usagers en cours de renouvellement.');
+	await waiver.getByLabel('Votre mot de passe').fill(DEMO_PASSWORD);
+	await waiver.getByRole('button', { name: 'Signer' }).click();
+	await act(dpo, id, 'Demander la décision du directeur');
+	await expect(dpo.getByText(/État : En attente de décision/)).toBeVisible();
+});
+
+test('forged, repeated, wrong-role and unauthenticated signatures are refused, nothing written', async ({
+	browser
+}) => {
+	const dpo = await as(browser, 'dpo');
+	const id = await newBookingAssessment(dpo, 'Signatures refusées');
+	await act(dpo, id, 'Soumettre à la relecture du DPO');
+
+	// The director cannot decide before the opinions: the page says why, a post gets 409.
+	const director = await as(browser, 'director');
+	await director.goto(`/assessments/${id}/decision`);
+	await expect(director.getByText("L'avis du DPO manque")).toBeVisible();
+	const early = await postForm(director, `/assessments/${id}/decision?/decide`, {
+		outcome: 'approve',
+		body: 'trop tôt',
+		reviewDate: '2099-01-01',
+		password: DEMO_PASSWORD,
+		seenHash: await seenHash(director, id)
+	});
+	expect(early.status()).toBe(409);
+
+	await act(dpo, id, 'Ouvrir le recueil des avis');
+	const hash = await seenHash(dpo, id);
+	const base = { kind: 'dpo', verdict: 'favourable', body: 'Avis', seenHash: hash };
+
+	const wrongPassword = await postForm(dpo, `/assessments/${id}/opinions?/sign`, {
+		...base,
+		password: 'pas le bon mot de passe'
+	});
+	expect(wrongPassword.status()).toBe(400);
+	expect(await wrongPassword.text()).toContain('Mot de passe incorrect.');
+
+	const forged = await postForm(dpo, `/assessments/${id}/opinions?/sign`, {
+		...base,
+		password: DEMO_PASSWORD,
+		signedBy: 'director'
+	});
+	expect(forged.status()).toBe(400);
+	expect(await forged.text()).toContain('champ non prévu');
+
+	const representative = await as(browser, 'representative');
+	const asDpo = await postForm(representative, `/assessments/${id}/opinions?/sign`, {
+		...base,
+		password: DEMO_PASSWORD
+	});
+	expect(asDpo.status()).toBe(403);
+
+	await dpo.goto(`/assessments/${id}/opinions`);
+	await expect(dpo.getByText('Aucune signature pour cette version.')).toBeVisible();
+
+	expect(
+		(
+			await postForm(dpo, `/assessments/${id}/opinions?/sign`, { ...base, password: DEMO_PASSWORD })
+		).status()
+	).toBe(200);
+	const twice = await postForm(dpo, `/assessments/${id}/opinions?/sign`, {
+		...base,
+		password: DEMO_PASSWORD
+	});
+	expect(twice.status()).toBe(409);
+	expect(await twice.text()).toContain('déjà signé');
+
+	const auditor = await as(browser, 'auditor');
+	const fromAuditor = await postForm(auditor, `/assessments/${id}/decision?/decide`, {
+		outcome: 'approve',
+		seenHash: hash
+	});
+	expect(fromAuditor.status()).toBe(403);
+	await dpo.goto(`/assessments/${id}/opinions`);
+	expect(await seriousViolations(dpo)).toEqual([]);
+});
+
+test('the audit verifier page is for the DPO and the auditor', async ({ browser }) => {
+	const auditor = await as(browser, 'auditor');
+	await auditor.goto('/audit');
+	await auditor.getByRole('button', { name: 'Vérifier la chaîne maintenant' }).click();
+	await expect(auditor.getByRole('status')).toContainText('Journal intact');
+	expect(await seriousViolations(auditor)).toEqual([]);
+	const contributor = await as(browser, 'contributor');
+	const res = await contributor.goto('/audit');
+	expect(res?.status()).toBe(403);
+});
