@@ -3,7 +3,7 @@ import type { Role } from '$lib/domain/roles';
 import { seedDemo, demoEmail } from './seed';
 import { tempDatabase } from './testing/temp-db';
 import { findByEmail } from './users';
-import { assessments, type Assessment } from './db/schema';
+import { assessments, organisations, type Assessment } from './db/schema';
 import { contentHash, currentContent } from './content';
 import { applyTransition, WorkflowRefusalError } from './workflow';
 import { signDecision, signOpinion, SignerRoleError, type Signer } from './signoffs';
@@ -161,5 +161,41 @@ describe('sign-offs on the demo assessment', () => {
 		expect(() =>
 			ctx.db.$client.prepare("UPDATE assessment_versions SET content_hash = 'x'").run()
 		).toThrow(/append-only/);
+	});
+
+	it('a further opinion the organisation requires blocks the decision until its role signs it', () => {
+		ctx.db
+			.update(organisations)
+			.set({
+				settings: {
+					extraOpinions: [
+						{
+							key: 'cme',
+							label: { fr: 'Président de la CME', en: 'Medical committee chair' },
+							role: 'contributor',
+							required: true
+						}
+					]
+				}
+			})
+			.run();
+		move('contributor', 'submit_for_review');
+		move('dpo', 'open_opinions');
+		opinion('dpo', 'dpo');
+		opinion('security', 'security');
+		opinion('dpo', 'data_subjects_waiver');
+		expect(reason(() => move('dpo', 'request_decision'))).toBe('extra_opinion_missing');
+		const extra = (role: Role, extraKey: string) =>
+			signOpinion(ctx.db, who(role).actor, who(role).signer, a.id, {
+				kind: 'extra',
+				extraKey,
+				verdict: 'favourable',
+				body: 'avis de la CME',
+				seenHash: hash()
+			});
+		expect(reason(() => extra('security', 'cme'))).toBe('role');
+		expect(reason(() => extra('contributor', 'autre'))).toBe('role');
+		extra('contributor', 'cme');
+		expect(reason(() => move('dpo', 'request_decision'))).toBe('accepted');
 	});
 });
