@@ -1,11 +1,15 @@
 import { z } from 'zod';
+import { decodeHex } from '@oslojs/encoding';
 import { getDb } from '$lib/server/db';
-import { actorOf, requireUser } from '$lib/server/access';
+import { actorOf, requireUser, type CurrentUser } from '$lib/server/access';
 import { formFail, validate } from '$lib/server/forms';
+import type { FieldError } from '$lib/i18n/field-errors';
 import { newPasswordSchema } from '$lib/server/auth/password-form';
 import { verifyPassword } from '$lib/server/auth/password';
 import { createSession } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookie';
+import { verifyStepUp, type StepUpResult } from '$lib/server/auth/step-up';
+import * as totp from '$lib/server/auth/totp';
 import { users } from '$lib/server/db/schema';
 import { setPassword } from '$lib/server/users';
 import { eq } from 'drizzle-orm';
@@ -13,10 +17,72 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
-	return { email: user.email, name: user.name, memberships: user.memberships };
+	const db = getDb();
+	const state = totp.totpState(db, user.id);
+	const secret = !state.enabled && state.secret ? decodeHex(state.secret) : null;
+	return {
+		email: user.email,
+		name: user.name,
+		memberships: user.memberships,
+		twoFactor: {
+			enabled: state.enabled,
+			enabledAt: state.enabledAt,
+			remainingCodes: state.enabled ? totp.remainingRecoveryCodes(db, user.id) : 0,
+			// Shown while enrolling only: once enabled, the secret never leaves the server again.
+			enrolment: secret
+				? {
+						qr: totp.qrCodeDataUri(totp.keyUri(secret, user.email)),
+						secret: totp.secretForDisplay(secret)
+					}
+				: null,
+			requiredBy: totp.organisationsRequiringTotp(db, user.memberships)
+		}
+	};
 };
 
 const PASSWORDS = ['current', 'password', 'confirm'];
+
+type Section = 'enrol' | 'regenerate' | 'disable';
+
+/** A refused re-authentication as errors under the form's own fields. */
+function refusal(section: Section, result: Exclude<StepUpResult, { ok: true }>) {
+	const fields = {
+		enrol: 'enrolPassword',
+		regenerate: 'regenPassword',
+		disable: 'disablePassword'
+	};
+	if (result.reason === 'throttled') {
+		return formFail(429, {}, {}, { tf: section, throttledSeconds: result.retryAfterSeconds ?? 1 });
+	}
+	const errors =
+		result.reason === 'wrong_password'
+			? { [fields[section]]: { code: 'password_wrong_current' } }
+			: result.reason === 'code_required'
+				? { disableCode: { code: 'required' } }
+				: { disableCode: { code: 'twofactor_code_wrong' } };
+	return formFail(400, errors, {}, { tf: section, refused: result.reason });
+}
+
+/** Missing or malformed fields, kept apart from the other refusals (see formFail). */
+function invalid(section: Section, errors: Record<string, FieldError>) {
+	return formFail(400, errors, {}, { tf: section, invalidInput: true as const });
+}
+
+async function stepUp(
+	event: { getClientAddress: () => string },
+	user: CurrentUser,
+	input: { password: string; code?: string },
+	passwordOnly: boolean
+) {
+	return verifyStepUp(getDb(), user, input, {
+		totpRequired: false,
+		passwordOnly,
+		purpose: 'account',
+		ip: event.getClientAddress()
+	});
+}
+
+const password = z.string().min(1).max(1024);
 
 export const actions: Actions = {
 	password: async (event) => {
@@ -46,5 +112,82 @@ export const actions: Actions = {
 		const { token, session } = createSession(db, user.id);
 		setSessionCookie(event.cookies, event.url, token, session.expiresAt);
 		return { passwordChanged: true };
+	},
+
+	totpStart: async (event) => {
+		const user = requireUser(event);
+		totp.startEnrolment(getDb(), actorOf(user), user.id);
+		return { tf: 'started' as const };
+	},
+
+	totpCancel: async (event) => {
+		const user = requireUser(event);
+		totp.cancelEnrolment(getDb(), actorOf(user), user.id);
+		return { tf: 'cancelled' as const };
+	},
+
+	totpConfirm: async (event) => {
+		const user = requireUser(event);
+		const db = getDb();
+		const form = await event.request.formData();
+		const parsed = validate(z.object({ enrolPassword: password, enrolCode: password }), form, {
+			omit: ['enrolPassword']
+		});
+		if (!parsed.ok) return invalid('enrol', parsed.failure.data.errors);
+		// The password too: a borrowed session must not be able to tie the account to another phone.
+		const check = await stepUp(event, user, { password: parsed.data.enrolPassword }, true);
+		if (!check.ok) return refusal('enrol', check);
+		const codes = totp.confirmEnrolment(db, actorOf(user), user.id, parsed.data.enrolCode);
+		if (!codes) {
+			return formFail(
+				400,
+				{ enrolCode: { code: 'twofactor_code_wrong' } },
+				{},
+				{
+					tf: 'enrol' as const,
+					wrongCode: true
+				}
+			);
+		}
+		return { tf: 'enabled' as const, recoveryCodes: codes };
+	},
+
+	totpRegenerate: async (event) => {
+		const user = requireUser(event);
+		const form = await event.request.formData();
+		const parsed = validate(z.object({ regenPassword: password }), form, {
+			omit: ['regenPassword']
+		});
+		if (!parsed.ok) return invalid('regenerate', parsed.failure.data.errors);
+		if (!totp.userHasTotp(getDb(), user.id))
+			return formFail(409, {}, {}, { tf: 'regenerate' as const, notEnabled: true });
+		const check = await stepUp(event, user, { password: parsed.data.regenPassword }, true);
+		if (!check.ok) return refusal('regenerate', check);
+		const codes = totp.regenerateRecoveryCodes(getDb(), actorOf(user), user.id);
+		return { tf: 'regenerated' as const, recoveryCodes: codes };
+	},
+
+	totpDisable: async (event) => {
+		const user = requireUser(event);
+		const db = getDb();
+		const form = await event.request.formData();
+		const required = totp.organisationsRequiringTotp(db, user.memberships);
+		if (required.length) {
+			return formFail(403, {}, {}, { tf: 'disable' as const, requiredBy: required });
+		}
+		const parsed = validate(z.object({ disablePassword: password, disableCode: password }), form, {
+			omit: ['disablePassword']
+		});
+		if (!parsed.ok) return invalid('disable', parsed.failure.data.errors);
+		if (!totp.userHasTotp(db, user.id)) return { tf: 'disabled' as const };
+		const check = await stepUp(
+			event,
+			user,
+			{ password: parsed.data.disablePassword, code: parsed.data.disableCode },
+			false
+		);
+		if (!check.ok) return refusal('disable', check);
+		totp.disableTotp(db, actorOf(user), user.id);
+		return { tf: 'disabled' as const };
 	}
 };

@@ -1,0 +1,152 @@
+import { expect, test, type Page } from '@playwright/test';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { generateHOTP } from '@oslojs/otp';
+import { login, loginAs, seriousViolations, unique } from './helpers';
+
+const PASSWORD = 'deux facteurs valent mieux 2026';
+
+/** The code an authenticator app shows `offset` steps of 30 s from now. */
+function totp(key: Uint8Array, offset = 0): string {
+	return generateHOTP(key, BigInt(Math.floor(Date.now() / 30_000) + offset), 6);
+}
+
+/** Six digits that are none of the codes the server would accept around now. */
+function wrongCode(key: Uint8Array): string {
+	const valid = [-2, -1, 0, 1, 2].map((o) => totp(key, o));
+	for (let n = 0; ; n++) {
+		const candidate = String(n * 137).padStart(6, '0');
+		if (!valid.includes(candidate)) return candidate;
+	}
+}
+
+async function createUser(page: Page, email: string) {
+	await loginAs(page, 'admin');
+	await page.goto('/admin');
+	await page.getByLabel('Adresse électronique').fill(email);
+	await page.getByLabel('Nom et prénom').fill('Double Facteur');
+	await page.getByLabel('Rôle', { exact: true }).selectOption('contributor');
+	await page.getByLabel('Mot de passe initial').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Créer le compte' }).click();
+	await expect(page.getByRole('status')).toHaveText('Compte créé.');
+}
+
+async function logout(page: Page) {
+	await page.getByRole('button', { name: 'Se déconnecter' }).click();
+	await expect(page).toHaveURL(/\/login\?logged_out/);
+}
+
+/** Password first; the page then asks for the code. */
+async function passwordStep(page: Page, email: string) {
+	await page.goto('/login');
+	await page.getByLabel('Adresse électronique').fill(email);
+	await page.getByLabel('Mot de passe').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Se connecter' }).click();
+	await expect(page.getByLabel('Code de vérification')).toBeVisible();
+	await expect(page.getByLabel('Adresse électronique')).toHaveValue(email);
+	// The password is never sent back to the page.
+	expect(await page.content()).not.toContain(PASSWORD);
+}
+
+async function submitCode(page: Page, code: string) {
+	await page.getByLabel('Code de vérification').fill(code);
+	await page.getByRole('button', { name: 'Valider le code' }).click();
+}
+
+test('two-factor: enrol with an app, sign in with a code or a recovery code (once), then disable', async ({
+	page
+}) => {
+	const email = `${unique('totp')}@demo.local`;
+	await createUser(page, email);
+	await logout(page);
+
+	// axe needs the test's own page: the admin's session ended above, the new user signs in.
+	const user = page;
+	await login(user, email, PASSWORD);
+	await user.goto('/account');
+	await expect(user.getByText("La double authentification n'est pas activée")).toBeVisible();
+	expect(await seriousViolations(user)).toEqual([]);
+
+	// Enrolment: QR code and the key in text, confirmed with a code and the password.
+	await user
+		.getByRole('button', { name: 'Activer la double authentification', exact: true })
+		.click();
+	const enrol = user.getByRole('group', { name: 'Activation de la double authentification' });
+	await expect(enrol.getByRole('img', { name: /QR code/ })).toBeVisible();
+	expect(await seriousViolations(user)).toEqual([]);
+	const secretText = (await user.getByTestId('totp-secret').textContent()) ?? '';
+	const key = decodeBase32IgnorePadding(secretText.replace(/\s+/g, ''));
+	expect(key).toHaveLength(20);
+
+	await enrol.getByLabel('Code à six chiffres').fill(wrongCode(key));
+	await enrol.getByLabel('Mot de passe actuel').fill(PASSWORD);
+	await user.getByRole('button', { name: 'Confirmer et activer' }).click();
+	await expect(user.getByText('Code incorrect ou déjà utilisé').first()).toBeVisible();
+
+	const confirm = user.getByRole('group', { name: 'Activation de la double authentification' });
+	await confirm.getByLabel('Code à six chiffres').fill(totp(key));
+	await confirm.getByLabel('Mot de passe actuel').fill(PASSWORD);
+	await user.getByRole('button', { name: 'Confirmer et activer' }).click();
+	await expect(user.getByRole('status')).toContainText('Double authentification activée');
+	const codes = (await user.locator('ul.codes li').allTextContents()).map((c) => c.trim());
+	expect(codes).toHaveLength(10);
+	for (const c of codes) expect(c).toMatch(/^[a-z2-7]{4}(-[a-z2-7]{4}){3}$/);
+	expect(await seriousViolations(user)).toEqual([]);
+	// Shown once: a reload no longer lists them.
+	await user.goto('/account');
+	await expect(user.locator('ul.codes li')).toHaveCount(0);
+	await expect(user.getByText('Codes de secours encore utilisables : 10 sur 10.')).toBeVisible();
+
+	// Sign in again: a wrong code is refused, the app's code lets in. (The enrolment used
+	// this 30 s step's code, which is never accepted twice: the app's next code is used.)
+	await logout(user);
+	await passwordStep(user, email);
+	await submitCode(user, wrongCode(key));
+	await expect(user.getByRole('alert')).toContainText('Code incorrect ou déjà utilisé');
+	await expect(user.getByLabel('Code de vérification')).toBeVisible();
+	await submitCode(user, totp(key, 1));
+	await expect(user).toHaveURL(/\/assessments$/);
+
+	// A recovery code works once only.
+	await logout(user);
+	await passwordStep(user, email);
+	await submitCode(user, codes[0]!.toUpperCase());
+	await expect(user).toHaveURL(/\/assessments$/);
+	await logout(user);
+	await passwordStep(user, email);
+	await submitCode(user, codes[0]!);
+	await expect(user.getByRole('alert')).toContainText('Code incorrect ou déjà utilisé');
+	await submitCode(user, codes[1]!);
+	await expect(user).toHaveURL(/\/assessments$/);
+	await user.goto('/account');
+	await expect(user.getByText('Codes de secours encore utilisables : 8 sur 10.')).toBeVisible();
+
+	// New recovery codes (password asked) replace the old ones.
+	const regen = user.getByRole('group', { name: 'Nouveaux codes de secours' });
+	await regen.getByLabel('Mot de passe actuel').fill('pas le bon mot de passe');
+	await user.getByRole('button', { name: 'Générer de nouveaux codes de secours' }).click();
+	await expect(user.getByText('Le mot de passe actuel est incorrect.')).toBeVisible();
+	await user
+		.getByRole('group', { name: 'Nouveaux codes de secours' })
+		.getByLabel('Mot de passe actuel')
+		.fill(PASSWORD);
+	await user.getByRole('button', { name: 'Générer de nouveaux codes de secours' }).click();
+	await expect(user.getByRole('status')).toContainText('Nouveaux codes de secours générés');
+	const fresh = (await user.locator('ul.codes li').allTextContents()).map((c) => c.trim());
+	expect(fresh).toHaveLength(10);
+	expect(fresh.filter((c) => codes.includes(c))).toEqual([]);
+
+	// Disabling asks for the password and a code; an old recovery code no longer counts.
+	const disable = () => user.getByRole('group', { name: 'Désactiver la double authentification' });
+	await disable().getByLabel('Mot de passe actuel').fill(PASSWORD);
+	await disable().getByLabel("Code de l'application ou code de secours").fill(codes[2]!);
+	await user.getByRole('button', { name: 'Désactiver la double authentification' }).click();
+	await expect(disable().getByText('Code incorrect ou déjà utilisé')).toBeVisible();
+	await disable().getByLabel('Mot de passe actuel').fill(PASSWORD);
+	await disable().getByLabel("Code de l'application ou code de secours").fill(fresh[0]!);
+	await user.getByRole('button', { name: 'Désactiver la double authentification' }).click();
+	await expect(user.getByRole('status')).toContainText('Double authentification désactivée');
+
+	// Back to the password alone.
+	await logout(user);
+	await login(user, email, PASSWORD);
+});
