@@ -1,0 +1,192 @@
+import { STEP_KEYS } from '$lib/domain/method/steps';
+import { contextSchema } from '$lib/domain/method/context';
+import { principlesSchema } from '$lib/domain/method/principles';
+import { risksSchema } from '$lib/domain/method/risks';
+import type { Locale } from '$lib/domain/knowledge/localized';
+import {
+	buildCnilPia,
+	parseCnilPia,
+	planImport,
+	type ExportInput,
+	type ImportProblem,
+	type ImportedStep
+} from '$lib/domain/interop/cnil-pia';
+import { assessments, assessmentSteps, stepComments, type Assessment } from '../db/schema';
+import { mutate, type Actor } from '../audit';
+import { stateOf } from '../assessments';
+import { listComments } from '../comments';
+import { getStep } from '../steps';
+import { newId } from '../ids';
+import type { Db } from '../db';
+
+/**
+ * The CNIL example file is 60 kB; 10 MB leaves room for very long analyses while keeping
+ * the parse (whole file in memory, then JSON) cheap.
+ */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+export type { ImportProblem };
+
+export class CnilImportError extends Error {
+	constructor(readonly problem: ImportProblem) {
+		super(`cnil_import_${problem.code}`);
+	}
+}
+
+const IMPORTED_STEPS = ['context', 'principles', 'risks'] as const;
+
+/** Decodes strict UTF-8 (a BOM is dropped); a binary file is "not JSON". */
+function decode(bytes: Uint8Array): string {
+	try {
+		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		throw new CnilImportError({ code: 'not_json' });
+	}
+}
+
+/**
+ * Creates a new assessment from a CNIL PIA software file: the assessment, its steps with
+ * their content and verdicts, and the notes (step comments by the importing user) commit
+ * together with one audit entry `assessment.import`, or nothing is written at all.
+ */
+export function importCnilPia(
+	db: Db,
+	actor: Actor & { userId: string },
+	orgId: string,
+	file: { name: string; bytes: Uint8Array },
+	locale: Locale
+): Assessment {
+	if (file.bytes.byteLength > MAX_IMPORT_BYTES) {
+		throw new CnilImportError({ code: 'too_large', max: MAX_IMPORT_BYTES });
+	}
+	const parsed = parseCnilPia(decode(file.bytes));
+	if (!parsed.ok) throw new CnilImportError(parsed.problem);
+	const plan = planImport(parsed.file, locale);
+	// The plan is built to fit the schemas; parsing again guards the invariant at the door.
+	const data: Record<ImportedStep, unknown> = {
+		context: contextSchema.parse(plan.steps.context),
+		principles: principlesSchema.parse(plan.steps.principles),
+		risks: risksSchema.parse(plan.steps.risks)
+	};
+
+	return mutate(db, actor, (tx) => {
+		const row = tx
+			.insert(assessments)
+			.values({
+				id: newId(),
+				orgId,
+				title: plan.title,
+				description: plan.description,
+				template: null,
+				createdBy: actor.userId,
+				updatedBy: actor.userId
+			})
+			.returning()
+			.get();
+		const stepRows = STEP_KEYS.map((step) => {
+			const imported = (IMPORTED_STEPS as readonly string[]).includes(step)
+				? (step as ImportedStep)
+				: null;
+			const touched = imported !== null && plan.touched.includes(imported);
+			const evaluation = imported ? plan.evaluations[imported] : undefined;
+			return {
+				assessmentId: row.id,
+				step,
+				data: touched && imported ? data[imported] : null,
+				status: evaluation?.status ?? (touched ? 'in_progress' : 'not_started'),
+				evaluationComment: evaluation?.evaluationComment || null,
+				actionPlanComment: evaluation?.actionPlanComment || null,
+				updatedBy: actor.userId
+			};
+		});
+		tx.insert(assessmentSteps).values(stepRows).run();
+
+		// Comments are listed by creation time: one millisecond apart keeps the file's order,
+		// which the export needs to put multi-part notes back together.
+		const start = Date.now();
+		const comments = plan.notes.map((note, i) => ({
+			id: newId(),
+			assessmentId: row.id,
+			step: note.step,
+			authorId: actor.userId,
+			body: note.body,
+			createdAt: new Date(start + i).toISOString()
+		}));
+		for (let i = 0; i < comments.length; i += 100) {
+			tx.insert(stepComments)
+				.values(comments.slice(i, i + 100))
+				.run();
+		}
+
+		const f = parsed.file;
+		return {
+			result: row,
+			event: {
+				action: 'assessment.import',
+				entity: 'assessment',
+				entityId: row.id,
+				assessmentId: row.id,
+				orgId,
+				version: row.version,
+				summary:
+					`imported from CNIL PIA file "${file.name.slice(0, 120)}": ${f.answers.length} answers, ` +
+					`${f.measures.length} measures, ${f.evaluations.length} evaluations, ` +
+					`${f.comments.length} comments; ${comments.length} notes kept`,
+				state: {
+					...stateOf(row),
+					steps: stepRows.map(({ step, data, status, evaluationComment, actionPlanComment }) => ({
+						step,
+						data,
+						status,
+						evaluationComment,
+						actionPlanComment
+					})),
+					comments: comments.map(({ id, step, body }) => ({ id, step, body }))
+				}
+			}
+		};
+	});
+}
+
+/** The assessment as the JSON file the CNIL PIA software imports. */
+export function exportCnilPia(db: Db, assessment: Assessment, locale: Locale) {
+	const steps: ExportInput['steps'] = {};
+	const comments: ExportInput['comments'] = {};
+	for (const step of IMPORTED_STEPS) {
+		const row = getStep(db, assessment.id, step);
+		if (row) {
+			steps[step] = {
+				data: row.data,
+				status: row.status,
+				evaluationComment: row.evaluationComment,
+				actionPlanComment: row.actionPlanComment
+			};
+		}
+		comments[step] = listComments(db, assessment.id, step).map((c) => ({
+			body: c.body,
+			author: c.author,
+			createdAt: c.createdAt
+		}));
+	}
+	return buildCnilPia({
+		piaId: 1,
+		title: assessment.title,
+		createdAt: assessment.createdAt,
+		updatedAt: assessment.updatedAt,
+		locale,
+		steps,
+		comments
+	});
+}
+
+/** A download name made of the title's safe characters only (no quotes, slashes, controls). */
+export function exportFileName(title: string): string {
+	const base = title
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/[^A-Za-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 60)
+		.toLowerCase();
+	return `${base || 'analyse'}.pia.json`;
+}

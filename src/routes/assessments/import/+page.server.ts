@@ -1,0 +1,84 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { getDb } from '$lib/server/db';
+import { actorOf, orgsWhere, requireRole, requireUser } from '$lib/server/access';
+import {
+	CnilImportError,
+	MAX_IMPORT_BYTES,
+	importCnilPia,
+	type ImportProblem
+} from '$lib/server/interop/cnil-pia';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Boundaries, part headers and the organisation field around the file. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+const orgSchema = z.string().min(1).max(64);
+
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	const orgs = orgsWhere(user, 'assessment.create');
+	if (!orgs.length) error(403, { message: 'forbidden' });
+	return {
+		orgs: orgs.map((o) => ({ id: o.orgId, name: o.orgName })),
+		maxBytes: MAX_IMPORT_BYTES
+	};
+};
+
+function refuse(status: number, problem: ImportProblem, fileName: string, orgId: string) {
+	return fail(status, {
+		importError: problem,
+		fileName: fileName.slice(0, 200),
+		values: { orgId }
+	});
+}
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireUser(event);
+		if (!orgsWhere(user, 'assessment.create').length) error(403, { message: 'forbidden' });
+		const tooLarge = { code: 'too_large', max: MAX_IMPORT_BYTES } as const;
+		// Refused from the announced length, before reading a byte: a 200 MB upload gets the
+		// page's own message instead of the server's body-limit error.
+		const length = Number(event.request.headers.get('content-length'));
+		if (Number.isFinite(length) && length > MAX_IMPORT_BYTES + MULTIPART_OVERHEAD) {
+			return refuse(413, tooLarge, '', '');
+		}
+		let form: FormData;
+		try {
+			form = await event.request.formData();
+		} catch (e) {
+			// A streamed body over the server's limit (no length announced) ends here too.
+			const status = (e as { status?: number })?.status;
+			if (status === 413) return refuse(413, tooLarge, '', '');
+			error(400, { message: 'bad_form' });
+		}
+		const orgInput = form.get('orgId');
+		const orgId = orgSchema.safeParse(orgInput);
+		if (!orgId.success) error(400, { message: 'bad_form' });
+		const membership = requireRole(user, orgId.data, 'assessment.create');
+
+		const file = form.get('file');
+		if (!(file instanceof File) || (file.size === 0 && file.name === '')) {
+			return refuse(400, { code: 'no_file' }, '', orgId.data);
+		}
+		if (file.size > MAX_IMPORT_BYTES) return refuse(413, tooLarge, file.name, orgId.data);
+
+		let created;
+		try {
+			created = importCnilPia(
+				getDb(),
+				{ ...actorOf(user, membership), userId: user.id },
+				orgId.data,
+				{ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+				event.locals.locale
+			);
+		} catch (e) {
+			if (e instanceof CnilImportError) {
+				return refuse(e.problem.code === 'too_large' ? 413 : 400, e.problem, file.name, orgId.data);
+			}
+			throw e;
+		}
+		redirect(303, `/assessments/${created.id}`);
+	}
+};
