@@ -86,7 +86,12 @@ test('the risk map reads without JavaScript', async ({ browser }) => {
 	await loginAs(page, 'dpo');
 	const id = await openDemoAssessment(page);
 	await page.goto(`/assessments/${id}/risk-map`);
-	await expect(page.locator('tbody tr').first()).toContainText('R1');
+	await expect(
+		page
+			.getByRole('table', { name: 'Position initiale et résiduelle de chaque risque' })
+			.locator('tbody tr')
+			.first()
+	).toContainText('R1');
 	await context.close();
 });
 
@@ -95,5 +100,30 @@ test('an auditor opens the risk map', async ({ page }) => {
 	const id = await openDemoAssessment(page);
 	const response = await page.goto(`/assessments/${id}/risk-map`);
 	expect(response?.status()).toBe(200);
-	await expect(page.getByRole('table')).toBeVisible();
+	await expect(
+		page.getByRole('table', { name: 'Position initiale et résiduelle de chaque risque' })
+	).toBeVisible();
+});
+
+test('the risk map explains how levels are computed, with the organisation’s table', async ({
+	page
+}) => {
+	await loginAs(page, 'auditor');
+	const id = await openDemoAssessment(page);
+	await page.goto(`/assessments/${id}/risk-map`);
+	const summary = page.getByText('Comment les niveaux sont calculés', { exact: true });
+	const matrix = page.getByRole('table', {
+		name: 'Grille de l’établissement : niveau de risque selon la gravité (lignes) et la vraisemblance (colonnes)'
+	});
+	await expect(matrix).toBeHidden();
+	await summary.click();
+	await expect(matrix).toBeVisible();
+	// Severity 4 at the top, as on the map; each cell names its level.
+	const top = matrix.locator('tbody tr').first();
+	await expect(top.getByRole('rowheader')).toHaveText('4 – Maximale');
+	await expect(top.getByRole('cell')).toHaveCount(4);
+	await expect(top.getByRole('cell').last()).toHaveText(/^[1-4] – \S+$/);
+	await expect(page.getByText(/^Total pondéré des bénéfices : somme des ampleurs/)).toBeVisible();
+	await expect(page.getByText(/^Scénarios : chaque option retenue porte des règles/)).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
 });

@@ -125,3 +125,95 @@ test('the benefits show their total and a catalogue benefit can be added', async
 	);
 	await expect(total).not.toHaveText(before ?? '');
 });
+
+/** The four named risks: initial then residual scores, and the levels they give by default. */
+const NAMED = [
+	{
+		title: /^Risque 1 : Transfert de l’historique/,
+		scores: [4, 3, 3, 1],
+		levels: 'Maximale (4) → Limitée (2)',
+		measure: 'Aucun import : comptes créés à la première réservation'
+	},
+	{
+		title: US_HOSTING,
+		scores: [3, 4, 3, 2],
+		levels: 'Importante (3) → Importante (3)',
+		measure: 'Hébergeur HDS de droit européen exigé au contrat'
+	},
+	{
+		title: /^Risque 3 : Confidentialité des rappels/,
+		scores: [3, 3, 2, 2],
+		levels: 'Importante (3) → Limitée (2)',
+		measure: 'Rappels au libellé neutre'
+	},
+	{
+		title: /^Risque 4 : Dépendance à un prestataire dominant/,
+		scores: [2, 4, 2, 3],
+		levels: 'Importante (3) → Limitée (2)',
+		measure: 'Clause de réversibilité et export complet annuel'
+	}
+] as const;
+const AXES = ['Gravité', 'Vraisemblance', 'Gravité résiduelle', 'Vraisemblance résiduelle'];
+const SCALE = ['1 – Négligeable', '2 – Limitée', '3 – Importante', '4 – Maximale'];
+
+test('the DPO scores the four named risks and adds measures', async ({ page }) => {
+	await loginAs(page, 'dpo');
+	const id = await newBookingAssessment(page, 'Risques');
+	await openRisks(page, id);
+	const due = new Date(Date.now() + 120 * 86_400_000).toISOString().slice(0, 10);
+	const measures = NAMED.map((n) => unique(n.measure));
+	for (const [i, named] of NAMED.entries()) {
+		const risk = page.getByRole('group', { name: named.title });
+		for (const [a, axis] of AXES.entries()) {
+			const value = named.scores[a] ?? 1;
+			await risk
+				.getByRole('group', { name: axis, exact: true })
+				.getByRole('radio', { name: new RegExp(`^${value} – `) })
+				.check();
+		}
+		await risk.getByLabel('Justification des cotes').fill(`Cotation revue par le DPO (${i + 1}).`);
+		await risk.getByLabel('Mesure, ligne 1').fill(measures[i] ?? '');
+		await risk.getByLabel('Nature, ligne 1').selectOption(i === 1 ? 'legal' : 'organisational');
+		await risk.getByLabel('État, ligne 1').selectOption('planned');
+		await risk.getByLabel('Responsable, ligne 1').fill(i === 1 ? 'Direction des achats' : 'DPO');
+		await risk.getByLabel('Échéance, ligne 1').fill(due);
+		await risk.getByLabel('Avancement, ligne 1').selectOption('todo');
+	}
+	expect(await saveStep(page)).toBe(200);
+	await expect(page.getByText(/Étape enregistrée \(version \d+\)\./)).toBeVisible();
+
+	await openRisks(page, id);
+	for (const [i, named] of NAMED.entries()) {
+		const risk = page.getByRole('group', { name: named.title });
+		await expect(risk.getByTestId('risk-level')).toContainText(named.levels);
+		await expect(risk.getByLabel('Mesure, ligne 1')).toHaveValue(measures[i] ?? '');
+		await expect(risk.getByLabel('Responsable, ligne 1')).not.toHaveValue('');
+		await expect(risk.getByLabel('Échéance, ligne 1')).toHaveValue(due);
+	}
+
+	// The risk map's table shows the same scores and levels, R1 to R4.
+	await page.goto(`/assessments/${id}/risk-map`);
+	const rows = page
+		.getByRole('table', { name: 'Position initiale et résiduelle de chaque risque' })
+		.locator('tbody tr');
+	for (const [i, named] of NAMED.entries()) {
+		const [s, l, rs, rl] = named.scores.map((v) => SCALE[v - 1] ?? '');
+		const [initial, residual] = named.levels.split(' → ').map((text) => {
+			const [, label, value] = /^(\S+) \((\d)\)$/.exec(text) ?? [];
+			return `${value} – ${label}`;
+		});
+		await expect(rows.nth(i).getByRole('rowheader')).toHaveText(new RegExp(`^R${i + 1} `));
+		await expect(rows.nth(i).getByRole('cell')).toHaveText([
+			s ?? '',
+			l ?? '',
+			initial ?? '',
+			rs ?? '',
+			rl ?? '',
+			residual ?? ''
+		]);
+	}
+
+	// The planned measures reach the action plan.
+	await page.goto(`/assessments/${id}/action-plan`);
+	for (const title of measures) await expect(page.getByText(title).first()).toBeVisible();
+});

@@ -1,5 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { loginAs, newBookingAssessment, postForm, saveStep, unique } from './helpers';
+import {
+	loginAs,
+	newBookingAssessment,
+	postForm,
+	saveStep,
+	seriousViolations,
+	unique
+} from './helpers';
 
 /**
  * The scenarios step: option choices turned into explicit rules and compared side by side.
@@ -18,6 +25,22 @@ async function openScenarios(page: Page, id: string) {
 }
 
 const comparison = (page: Page) => page.getByRole('region', { name: 'Comparaison des scénarios' });
+const comparisonTable = (page: Page) =>
+	comparison(page).getByRole('table', {
+		name: 'Valeurs de chaque scénario après application de ses règles'
+	});
+const chartTable = (page: Page) =>
+	page.getByRole('table', {
+		name: 'Données du graphique : bénéfices et risques résiduels de chaque scénario'
+	});
+
+/** The cells of one criterion row of the comparison, one per scenario. */
+async function comparisonRow(page: Page, criterion: string): Promise<string[]> {
+	const row = comparisonTable(page)
+		.getByRole('row')
+		.filter({ has: page.getByRole('rowheader', { name: criterion, exact: true }) });
+	return (await row.getByRole('cell').allTextContents()).map((c) => c.trim());
+}
 
 test('the DPO compares the two template scenarios and sees the rule behind each difference', async ({
 	page
@@ -25,7 +48,7 @@ test('the DPO compares the two template scenarios and sees the rule behind each 
 	await loginAs(page, 'dpo');
 	const id = await newBookingAssessment(page, 'Scénarios');
 	await openScenarios(page, id);
-	const table = comparison(page).getByRole('table');
+	const table = comparisonTable(page);
 	await expect(table.getByRole('columnheader')).toHaveText(['Critère', FIRST, SECOND]);
 	const importRow = table.getByRole('row').filter({
 		has: page.getByRole('rowheader', { name: IMPORT_RISK })
@@ -47,6 +70,112 @@ test('the DPO compares the two template scenarios and sees the rule behind each 
 			/^Transfert de l’historique.*\(vraisemblance\) −3 : Rien n’est transmis : le transfert d’historique n’a plus lieu\.$/
 		)
 	).toBeVisible();
+	// The reminder difference comes from the neutral wording alone (both send SMS).
+	const reminder = differences
+		.getByRole('listitem')
+		.filter({ hasText: /^Confidentialité des rappels/ })
+		.first();
+	await expect(reminder).toContainText(
+		'Confidentialité des rappels par SMS et courriel : Importante (3) — gravité 3 × vraisemblance 2 → Limitée (2) — gravité 2 × vraisemblance 2'
+	);
+	await expect(reminder).toContainText(
+		'(gravité) −1 : Un rappel lu par un tiers ne révèle plus la spécialité consultée.'
+	);
+	await expect(reminder).not.toContainText('Règle du premier scénario');
+});
+
+test('the comparison chart and its table show the same figures as the comparison', async ({
+	page
+}) => {
+	await loginAs(page, 'dpo');
+	const id = await newBookingAssessment(page, 'Scénarios');
+	await openScenarios(page, id);
+	const counts = await comparisonRow(page, 'Risques résiduels de niveau Importante ou plus');
+	const totals = await comparisonRow(page, 'Total pondéré des bénéfices');
+	const highest = await comparisonRow(page, 'Risque résiduel le plus élevé');
+	expect(counts).toHaveLength(2);
+	// The neutral scenario leaves fewer significant residual risks than the vendor's offer.
+	expect(Number(counts[1])).toBeLessThan(Number(counts[0]));
+
+	const rows = chartTable(page).locator('tbody tr');
+	await expect(rows).toHaveCount(2);
+	for (const [i, name] of [FIRST, SECOND].entries()) {
+		await expect(rows.nth(i).getByRole('rowheader')).toHaveText(name);
+		const [count, top, total] = (await rows.nth(i).getByRole('cell').allTextContents()).map((c) =>
+			c.trim()
+		);
+		expect([count, top, total]).toEqual([counts[i], highest[i], totals[i]]);
+	}
+
+	// The chart is drawn after the comparison table and says the table holds its data.
+	const canvas = page.getByRole('img', { name: /un point par scénario/ });
+	await expect(canvas).toBeVisible();
+	await expect
+		.poll(() =>
+			canvas.evaluate((el) => {
+				const c = el as HTMLCanvasElement;
+				const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
+				return data ? data.some((v, i) => i % 4 === 3 && v > 0) : false;
+			})
+		)
+		.toBe(true);
+	expect(await seriousViolations(page)).toEqual([]);
+
+	// After a save the chart's table follows: the second scenario now imports five years.
+	await page.getByLabel('Import de l’historique des rendez-vous').nth(1).selectOption('five_years');
+	expect(await saveStep(page)).toBe(200);
+	await openScenarios(page, id);
+	const afterHighest = await comparisonRow(page, 'Risque résiduel le plus élevé');
+	expect(afterHighest[1]).toMatch(/^Transfert de l’historique.* — Maximale \(4\)$/);
+	const afterCounts = await comparisonRow(page, 'Risques résiduels de niveau Importante ou plus');
+	const afterTotals = await comparisonRow(page, 'Total pondéré des bénéfices');
+	await expect(rows.nth(1).getByRole('cell')).toHaveText([
+		afterCounts[1] ?? '',
+		afterHighest[1] ?? '',
+		afterTotals[1] ?? ''
+	]);
+});
+
+test('a rule aimed at a deleted risk is named, and the scenarios still save without loss', async ({
+	page
+}) => {
+	await loginAs(page, 'dpo');
+	const id = await newBookingAssessment(page, 'Scénarios');
+	await page.goto(`/assessments/${id}/risks`);
+	await page.getByLabel('Supprimer le risque 1', { exact: true }).check();
+	expect(await saveStep(page)).toBe(200);
+	await expect(
+		page.locator('fieldset.risk > legend').filter({ hasText: 'Transfert de l’historique' })
+	).toHaveCount(0);
+
+	await openScenarios(page, id);
+	const notice = comparison(page).getByTestId('orphan-rules');
+	await expect(notice.getByRole('heading')).toHaveText('Règles sans objet');
+	await expect(notice.getByRole('listitem')).toHaveCount(1);
+	await expect(notice.getByRole('listitem')).toContainText(
+		`Scénario « ${SECOND} », option « Import de l’historique des rendez-vous : Aucun import » : la règle « Transfert de l’historique des rendez-vous au prestataire (vraisemblance) −3 : Rien n’est transmis`
+	);
+	await expect(notice.getByRole('listitem')).toContainText(
+		'vise le risque « Transfert de l’historique des rendez-vous au prestataire », qui n’est plus dans le registre des risques. Elle n’est pas appliquée.'
+	);
+	const importRow = comparisonTable(page)
+		.getByRole('row')
+		.filter({ has: page.getByRole('rowheader', { name: IMPORT_RISK }) });
+	await expect(importRow.getByRole('cell')).toHaveText([
+		'Absent de l’analyse',
+		'Absent de l’analyse'
+	]);
+
+	// Saving the scenarios as they are works, and the choice carrying the rule is kept.
+	const notes = unique('Rétablir le risque 1 ?');
+	await page.getByLabel('Notes').nth(1).fill(notes);
+	expect(await saveStep(page)).toBe(200);
+	await openScenarios(page, id);
+	await expect(page.getByLabel('Import de l’historique des rendez-vous').nth(1)).toHaveValue(
+		'none'
+	);
+	await expect(page.getByLabel('Notes').nth(1)).toHaveValue(notes);
+	await expect(comparison(page).getByTestId('orphan-rules')).toBeVisible();
 });
 
 test('renaming a scenario is saved; an empty name is refused and the inputs are kept', async ({

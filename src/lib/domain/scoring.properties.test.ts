@@ -8,7 +8,8 @@ import {
 	riskLevel,
 	type Rule,
 	type Scale,
-	type ScenarioBase
+	type ScenarioBase,
+	withThresholds
 } from './scoring';
 
 // The laws of the scoring model (fast-check); the worked examples are in scoring.test.ts.
@@ -142,6 +143,20 @@ describe('properties', () => {
 						expect([r.severity, r.likelihood, r.level].every(inScale)).toBe(true);
 					for (const bn of s.outcome.benefits) expect(inScale(bn.magnitude.value)).toBe(true);
 				}
+			})
+		);
+	});
+	it('re-reading a comparison with another matrix equals comparing with it from the start', () => {
+		fc.assert(
+			fc.property(scenarioBase, rules, rules, anyThresholds, (b, rs, other, t) => {
+				const scenarios = [
+					{ id: 'x', name: 'x', rules: rs },
+					{ id: 'y', name: 'y', rules: other }
+				];
+				const byDefault = compareScenarios(b, scenarios);
+				const direct = compareScenarios(b, scenarios, t);
+				if (!byDefault.ok || !direct.ok) throw new Error('comparison refused');
+				expect(withThresholds(byDefault.scenarios, t)).toEqual(direct.scenarios);
 			})
 		);
 	});

@@ -335,9 +335,23 @@ export function compareScenarios(
 	if (new Set(scenarios.map((s) => s.id)).size !== scenarios.length) {
 		return { ok: false, error: 'duplicate_scenario_id' };
 	}
+	const outcomes = scenarios.map((scenario) => ({
+		id: scenario.id,
+		name: scenario.name,
+		outcome: applyScenario(base, scenario.rules)
+	}));
+	return { ok: true, scenarios: resultsOf(outcomes, thresholds) };
+}
+
+type NamedOutcome = Pick<ScenarioResult, 'id' | 'name' | 'outcome'>;
+
+/** Levels, counts and differences of outcomes already computed, read with `thresholds`. */
+function resultsOf(
+	outcomes: ReadonlyArray<NamedOutcome>,
+	thresholds: MatrixThresholds
+): ScenarioResult[] {
 	const results: ScenarioResult[] = [];
-	for (const scenario of scenarios) {
-		const outcome = applyScenario(base, scenario.rules);
+	for (const { id, name, outcome } of outcomes) {
 		const risks = outcome.risks.map((r) => ({
 			key: r.key,
 			...riskLevel(r.severity.value, r.likelihood.value, thresholds)
@@ -349,8 +363,8 @@ export function compareScenarios(
 		);
 		const first = results[0];
 		results.push({
-			id: scenario.id,
-			name: scenario.name,
+			id,
+			name,
 			outcome,
 			risks,
 			significantCount: risks.filter((r) => r.level >= SIGNIFICANT_LEVEL).length,
@@ -361,5 +375,17 @@ export function compareScenarios(
 			differences: first ? differencesFrom(first, outcome, risks) : []
 		});
 	}
-	return { ok: true, scenarios: results };
+	return results;
+}
+
+/**
+ * The same comparison read with another organisation's risk map: scores, rules and benefits
+ * are unchanged, only levels (and what depends on them) are recomputed. Equal to comparing
+ * with `thresholds` from the start.
+ */
+export function withThresholds(
+	results: ReadonlyArray<ScenarioResult>,
+	thresholds: MatrixThresholds
+): ScenarioResult[] {
+	return resultsOf(results, thresholds);
 }

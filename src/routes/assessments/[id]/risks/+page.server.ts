@@ -4,6 +4,7 @@ import { requireAssessment, requireUser } from '$lib/server/access';
 import { getDb } from '$lib/server/db';
 import { formFail } from '$lib/server/forms';
 import { listFindings } from '$lib/server/findings';
+import { getOrgSettings } from '$lib/server/org-settings';
 import { FormShapeError, parseNestedForm } from '$lib/server/nested-form';
 import { stepActions, stepLoad } from '$lib/server/step-page';
 import { stepExtrasActions, stepExtrasLoad } from '$lib/server/step-extras';
@@ -24,9 +25,20 @@ function linkedFindings(assessmentId: string) {
 	}));
 }
 
+/** The organisation's risk-level table: levels shown beside the scores follow it. */
+function orgThresholds(event: Parameters<PageServerLoad>[0]) {
+	const db = getDb();
+	const { assessment } = requireAssessment(db, requireUser(event), event.params.id);
+	return getOrgSettings(db, assessment.orgId).thresholds;
+}
+
 export const load: PageServerLoad = (event) => {
 	const data = { ...base(event), ...extras(event) };
-	return { ...data, findings: linkedFindings(data.assessment.id) };
+	return {
+		...data,
+		findings: linkedFindings(data.assessment.id),
+		thresholds: orgThresholds(event)
+	};
 };
 
 const schemaFor = (locale: 'fr' | 'en') =>

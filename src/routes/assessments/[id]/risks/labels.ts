@@ -2,7 +2,7 @@ import { m } from '$lib/paraglide/messages';
 import { localize, type Locale } from '$lib/domain/knowledge/localized';
 import type { MeasureKind, RiskCategory } from '$lib/domain/knowledge/risks/risk-catalogue';
 import { LEVEL_LABELS, type ScaleEntry } from '$lib/domain/knowledge/risks/scales';
-import { isScale, riskLevel } from '$lib/domain/scoring';
+import { isScale, riskLevel, type MatrixThresholds } from '$lib/domain/scoring';
 import type { MEASURE_STATES, MEASURE_STATUSES } from '$lib/domain/method/risks';
 
 export const CATEGORY_TEXT: Record<RiskCategory, () => string> = {
@@ -32,10 +32,18 @@ export const STATUS_TEXT: Record<(typeof MEASURE_STATUSES)[number], () => string
 	done: m.risks_status_done
 };
 
-/** "Importante (3)" for a pair of scores, or "not scored" while either is missing. */
-export function levelText(severity: unknown, likelihood: unknown, locale: Locale): string {
+/**
+ * "Importante (3)" for a pair of scores, read with the organisation's table, or "not scored"
+ * while either is missing.
+ */
+export function levelText(
+	severity: unknown,
+	likelihood: unknown,
+	locale: Locale,
+	thresholds?: MatrixThresholds
+): string {
 	if (!isScale(severity) || !isScale(likelihood)) return m.risks_level_unknown();
-	const { level, name } = riskLevel(severity, likelihood);
+	const { level, name } = riskLevel(severity, likelihood, thresholds);
 	return m.risks_level_value({ label: localize(LEVEL_LABELS[name], locale), value: level });
 }
 
