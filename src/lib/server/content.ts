@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { canonicalHash } from '$lib/domain/canonical';
 import { STEP_KEYS, type StepKey } from '$lib/domain/method/steps';
 import { assessmentSteps, attachments, securityFindings, type Assessment } from './db/schema';
+import { getOrgSettings } from './org-settings';
 import type { Db } from './db';
 
 /**
@@ -9,7 +10,8 @@ import type { Db } from './db';
  * signs, and what a frozen version keeps. Its SHA-256 over the canonical JSON
  * (lib/domain/canonical.ts, RFC 8785 style) is the `content_hash` of every signature.
  *
- * Included: title and description; for every method step up to the action plan, its data,
+ * Included: title and description; the organisation's risk matrix (levels are read with
+ * it, so changing the matrix changes what was signed); for every method step up to the action plan, its data,
  * evaluation status and comments; the security findings (the security officer's opinion
  * summarises them); each attachment's name, type, size and SHA-256 (the bytes are bound
  * through their hash).
@@ -58,6 +60,11 @@ export interface AssessmentContent {
 	versionNumber: number;
 	title: string;
 	description: string;
+	/**
+	 * The organisation's risk matrix the levels are read with (`levels[severity-1][likelihood-1]`):
+	 * the levels a signer accepted must not change if the organisation edits its matrix later.
+	 */
+	riskMatrix: number[][];
 	steps: Record<ContentStep, StepContent>;
 	findings: FindingContent[];
 	attachments: AttachmentContent[];
@@ -73,7 +80,7 @@ const EMPTY_STEP: StepContent = {
 /** The current (working) content of an assessment. */
 export function currentContent(
 	db: Db,
-	assessment: Pick<Assessment, 'id' | 'title' | 'description' | 'versionNumber'>
+	assessment: Pick<Assessment, 'id' | 'orgId' | 'title' | 'description' | 'versionNumber'>
 ): AssessmentContent {
 	const rows = db
 		.select()
@@ -130,6 +137,7 @@ export function currentContent(
 		versionNumber: assessment.versionNumber,
 		title: assessment.title,
 		description: assessment.description,
+		riskMatrix: getOrgSettings(db, assessment.orgId).thresholds.levels.map((row) => [...row]),
 		steps,
 		findings,
 		attachments: files

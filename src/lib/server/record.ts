@@ -11,6 +11,8 @@ import {
 } from './db/schema';
 import { contentHash, currentContent, type AssessmentContent } from './content';
 import { entriesFor } from './audit';
+import { getOrgSettings } from './org-settings';
+import { matrixThresholdsSchema, type MatrixThresholds } from '$lib/domain/scoring';
 import type { Db } from './db';
 
 export interface SignatureView extends Signature {
@@ -38,11 +40,19 @@ export interface AssessmentRecord {
 	frozen: boolean;
 	content: AssessmentContent;
 	contentHash: string;
+	/** The risk matrix of this content (frozen with it), to read every level with. */
+	thresholds: MatrixThresholds;
 	/** Every signature of this version, oldest first (renewals included). */
 	signatures: SignatureView[];
 	decision: (SignatureView & { outcome: Outcome; details: DecisionDetails }) | null;
 	versions: VersionSummary[];
 	history: ReturnType<typeof entriesFor>;
+}
+
+/** The matrix stored with the content; the organisation's own if absent or unreadable. */
+export function thresholdsOf(db: Db, content: AssessmentContent, orgId: string): MatrixThresholds {
+	const parsed = matrixThresholdsSchema.safeParse({ levels: content.riskMatrix });
+	return parsed.success ? parsed.data : getOrgSettings(db, orgId).thresholds;
 }
 
 export function frozenVersion(db: Db, assessmentId: string, number: number) {
@@ -119,6 +129,7 @@ export function loadRecord(
 		frozen: Boolean(frozen),
 		content,
 		contentHash: hash,
+		thresholds: thresholdsOf(db, content, row.a.orgId),
 		signatures: views,
 		decision: decision
 			? {

@@ -4,7 +4,7 @@ import type { Role } from '$lib/domain/roles';
 import { assessments, users } from './db/schema';
 import { create as createAssessment } from './assessments';
 import { contentHash, currentContent } from './content';
-import { getOrgSettings } from './org-settings';
+import { thresholdsOf } from './record';
 import { applyTransition } from './workflow';
 import { residualRisks, scenarioIds, signDecision, signOpinion } from './signoffs';
 import type { Db } from './db';
@@ -65,14 +65,13 @@ export function seedDecidedExample(db: Db, orgId: string, ids: Record<Role, stri
 	move('dpo', 'request_decision');
 
 	const content = currentContent(db, current());
-	const settings = getOrgSettings(db, orgId);
 	const review = new Date();
 	review.setUTCFullYear(review.getUTCFullYear() + 1);
 	const due = new Date();
 	due.setUTCMonth(due.getUTCMonth() + 2);
 	const details: DecisionDetails = {
 		scenarioId: scenarioIds(content)[0] ?? null,
-		acceptedRisks: residualRisks(content, settings)
+		acceptedRisks: residualRisks(content, thresholdsOf(db, content, orgId))
 			.filter((r) => r.level >= 3)
 			.map((r) => ({
 				riskId: r.id,
@@ -94,7 +93,7 @@ export function seedDecidedExample(db: Db, orgId: string, ids: Record<Role, stri
 		reviewDate: review.toISOString().slice(0, 10)
 	};
 	const problems = decisionProblems('approve_with_conditions', details, {
-		residualRisks: residualRisks(content, settings),
+		residualRisks: residualRisks(content, thresholdsOf(db, content, orgId)),
 		scenarioIds: scenarioIds(content),
 		today: new Date().toISOString().slice(0, 10)
 	});

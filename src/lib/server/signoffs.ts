@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { transition } from '$lib/domain/workflow';
-import { riskLevel, type Scale } from '$lib/domain/scoring';
+import { riskLevel, type MatrixThresholds, type Scale } from '$lib/domain/scoring';
 import {
 	isCurrent,
 	latestOf,
@@ -161,7 +161,7 @@ export function signOpinion(
 /** Each risk of the content with its residual level on the organisation's matrix. */
 export function residualRisks(
 	content: AssessmentContent,
-	settings: OrgSettings
+	thresholds: MatrixThresholds
 ): (ResidualRiskFact & { title: string })[] {
 	const data = content.steps.risks.data as {
 		risks?: { id: string; title: string; residualSeverity: number; residualLikelihood: number }[];
@@ -172,7 +172,7 @@ export function residualRisks(
 		level: riskLevel(
 			r.residualSeverity as Scale,
 			r.residualLikelihood as Scale,
-			settings.thresholds
+			thresholds
 		).level
 	}));
 }

@@ -36,7 +36,7 @@ export const load: PageServerLoad = (event) => {
 		contentHash: record.contentHash,
 		opinions: requiredOpinions(record, settings),
 		extraLabels: Object.fromEntries(settings.extraOpinions.map((e) => [e.key, e.label])),
-		risks: residualRisks(record.content, settings).map((r) => ({
+		risks: residualRisks(record.content, record.thresholds).map((r) => ({
 			...r,
 			name: levelName(r.level as Scale)
 		})),
@@ -90,7 +90,7 @@ export const actions: Actions = {
 		if (!record) error(404, { message: 'not_found' });
 		const settings = getOrgSettings(db, assessment.orgId);
 		const problems = decisionProblems(parsed.outcome, parsed.details, {
-			residualRisks: residualRisks(record.content, settings),
+			residualRisks: residualRisks(record.content, record.thresholds),
 			scenarioIds: scenarioIds(record.content),
 			today: new Date().toISOString().slice(0, 10)
 		});
