@@ -29,7 +29,7 @@ export const load: PageServerLoad = (event) => {
 		contentHash: record.contentHash,
 		versions: record.versions.map((v) => v.number),
 		doc: reportModel(record, locale, {
-			thresholds: settings.thresholds,
+			thresholds: record.thresholds,
 			extraOpinions: settings.extraOpinions
 		})
 	};
