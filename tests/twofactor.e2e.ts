@@ -150,3 +150,37 @@ test('two-factor: enrol with an app, sign in with a code or a recovery code (onc
 	await logout(user);
 	await login(user, email, PASSWORD);
 });
+
+test('an admin resets the two-factor of someone who lost their phone and codes', async ({
+	page
+}) => {
+	const email = `${unique('totp-lost')}@demo.local`;
+	await createUser(page, email);
+	await logout(page);
+	await login(page, email, PASSWORD);
+	await page.goto('/account');
+	await page
+		.getByRole('button', { name: 'Activer la double authentification', exact: true })
+		.click();
+	const secretText = (await page.getByTestId('totp-secret').textContent()) ?? '';
+	const key = decodeBase32IgnorePadding(secretText.replace(/\s+/g, ''));
+	const enrol = page.getByRole('group', { name: 'Activation de la double authentification' });
+	await enrol.getByLabel('Code à six chiffres').fill(totp(key));
+	await enrol.getByLabel('Mot de passe actuel').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Confirmer et activer' }).click();
+	await expect(page.getByRole('status')).toContainText('Double authentification activée');
+	await logout(page);
+
+	await loginAs(page, 'admin');
+	await page.goto('/admin');
+	await page
+		.getByRole('button', { name: `Réinitialiser la double authentification — Double Facteur` })
+		.first()
+		.click();
+	await expect(page.getByRole('status')).toContainText('Double authentification réinitialisée');
+	await logout(page);
+	// The password alone lets in again; the account page offers to enrol anew.
+	await login(page, email, PASSWORD);
+	await page.goto('/account');
+	await expect(page.getByText("La double authentification n'est pas activée")).toBeVisible();
+});

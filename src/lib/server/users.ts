@@ -77,6 +77,7 @@ export function membersOf(db: Db, orgIds: string[]) {
 			email: users.email,
 			name: users.name,
 			disabledAt: users.disabledAt,
+			totpEnabledAt: users.totpEnabledAt,
 			orgId: memberships.orgId,
 			orgName: organisations.name,
 			role: memberships.role,

@@ -6,6 +6,7 @@ import { actorOf, orgsWhere, requireRole, requireUser, type CurrentUser } from '
 import { formFail, validate } from '$lib/server/forms';
 import { newPasswordSchema } from '$lib/server/auth/password-form';
 import * as users from '$lib/server/users';
+import { disableTotp } from '$lib/server/auth/totp';
 import type { Actions, PageServerLoad } from './$types';
 
 type Event = Pick<RequestEvent, 'locals' | 'url'>;
@@ -123,6 +124,17 @@ export const actions: Actions = {
 			orgId
 		);
 		return { done: 'password', target: userId };
+	},
+	/** For someone who lost both their phone and their recovery codes: they enrol again. */
+	resetTotp: async (event) => {
+		const { user } = requireAdmin(event);
+		const target = targetSchema.safeParse(Object.fromEntries(await event.request.formData()));
+		if (!target.success) return rowFail(400, '', 'field_invalid');
+		const { userId, orgId } = target.data;
+		const membership = requireRole(user, orgId, 'users.manage');
+		if (!requireManageable(user, userId)) return rowFail(403, userId, 'admin_not_manageable');
+		disableTotp(getDb(), actorOf(user, membership), userId);
+		return { done: 'totp', target: userId };
 	},
 	disable: (event) => toggle(event, true),
 	enable: (event) => toggle(event, false),
