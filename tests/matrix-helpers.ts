@@ -247,13 +247,15 @@ export function call(
 /** The e2e server's database (scripts/e2e-server.sh), read-only while the server runs. */
 export const E2E_DB = join(ROOT, 'tmp/e2e-data/workbench.db');
 
+let shared: Database.Database | null = null;
+
+/**
+ * Reads the e2e database through one read-only connection kept for the worker's life:
+ * in WAL mode each statement sees what the server had committed when it started.
+ */
 export function readDb<T>(read: (db: Database.Database) => T): T {
-	const db = new Database(E2E_DB, { readonly: true, fileMustExist: true });
-	try {
-		return read(db);
-	} finally {
-		db.close();
-	}
+	shared ??= new Database(E2E_DB, { readonly: true, fileMustExist: true });
+	return read(shared);
 }
 
 export const DEMO_ORG = 'Centre hospitalier de démonstration';
