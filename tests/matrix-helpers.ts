@@ -192,6 +192,8 @@ export function pathOf(routeId: string, params: Record<string, string>, action?:
 export interface Session {
 	email: string;
 	api: APIRequestContext;
+	/** `session=<token>`, empty without a session. */
+	cookie: string;
 }
 
 export async function signIn(
@@ -218,7 +220,7 @@ export async function signIn(
 		extraHTTPHeaders: { ...headers, cookie },
 		storageState: { cookies: [], origins: [] }
 	});
-	return { email, api };
+	return { email, api, cookie };
 }
 
 export async function anonymous(
@@ -230,7 +232,7 @@ export async function anonymous(
 		baseURL,
 		extraHTTPHeaders: { origin, accept: 'text/html' }
 	});
-	return { email: '', api };
+	return { email: '', api, cookie: '' };
 }
 
 /** Sends one request of the matrix: GET, or a POST form without following redirects. */
