@@ -10,6 +10,7 @@ import { seedDemo, demoEmail, demoPassword } from '$lib/server/seed';
 import { ROLES } from '$lib/domain/roles';
 import { logError } from '$lib/server/log';
 import { newId } from '$lib/server/ids';
+import { tolerantFormData } from '$lib/server/form-body';
 
 export const init: ServerInit = async () => {
 	const db = getDb();
@@ -32,7 +33,7 @@ export const init: ServerInit = async () => {
 
 const i18n: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
+		event.request = tolerantFormData(request);
 		event.locals.locale = locale;
 		return resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)

@@ -1,0 +1,344 @@
+/**
+ * Shared by the authorization-matrix and fuzz tests: the routes and actions as the file
+ * system declares them, signed-in API sessions, and a read-only view of the e2e database.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import ts from 'typescript';
+import {
+	expect,
+	type APIRequestContext,
+	type APIResponse,
+	type APIRequest
+} from '@playwright/test';
+import { DEMO_PASSWORD, DEMO_TITLE } from './helpers';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const ROUTES = join(ROOT, 'src/routes');
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'fallback'];
+
+export interface Endpoint {
+	/** The policy key: `GET /route`, `POST /route`, `POST /route?/action`. */
+	key: string;
+	method: string;
+	routeId: string;
+	action?: string;
+	file: string;
+}
+
+function walk(dir: string): string[] {
+	return readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		return statSync(path).isDirectory() ? walk(path) : [path];
+	});
+}
+
+function routeIdOf(dir: string): string {
+	const rel = relative(ROUTES, dir).split('\\').join('/');
+	return rel === '' ? '/' : `/${rel}`;
+}
+
+function isExported(node: ts.Node): boolean {
+	return (
+		ts.canHaveModifiers(node) &&
+		(ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+	);
+}
+
+function parse(file: string): ts.SourceFile {
+	return ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+}
+
+function unwrap(e: ts.Expression): ts.Expression {
+	while (ts.isSatisfiesExpression(e) || ts.isAsExpression(e) || ts.isParenthesizedExpression(e))
+		e = e.expression;
+	return e;
+}
+
+/** Where an imported name comes from ($lib and relative imports of .ts files). */
+function resolveImport(sf: ts.SourceFile, name: string): string {
+	for (const stmt of sf.statements) {
+		if (!ts.isImportDeclaration(stmt) || !stmt.importClause?.namedBindings) continue;
+		const bindings = stmt.importClause.namedBindings;
+		if (!ts.isNamedImports(bindings)) continue;
+		if (!bindings.elements.some((el) => el.name.text === name)) continue;
+		const spec = (stmt.moduleSpecifier as ts.StringLiteral).text;
+		const base = spec.startsWith('$lib/')
+			? join(ROOT, 'src/lib', spec.slice(5))
+			: resolve(dirname(sf.fileName), spec);
+		for (const candidate of [base, `${base}.ts`, join(base, 'index.ts')]) {
+			if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+		}
+	}
+	throw new Error(`${sf.fileName}: cannot resolve the import of ${name}`);
+}
+
+/** The keys of an action object literal, following `...helper(…)` spreads to their source. */
+function objectKeys(sf: ts.SourceFile, obj: ts.ObjectLiteralExpression): string[] {
+	return obj.properties.flatMap((p): string[] => {
+		if (ts.isSpreadAssignment(p)) {
+			let call = unwrap(p.expression);
+			if (ts.isIdentifier(call)) call = localConst(sf, call.text) ?? call;
+			if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) {
+				throw new Error(`${sf.fileName}: cannot read the spread ${p.getText(sf)}`);
+			}
+			return returnedKeys(resolveImport(sf, call.expression.text), call.expression.text);
+		}
+		const name = p.name;
+		if (name && (ts.isIdentifier(name) || ts.isStringLiteral(name))) return [name.text];
+		throw new Error(`${sf.fileName}: cannot read the action ${p.getText(sf)}`);
+	});
+}
+
+/** The initializer of a top-level `const name = …` of this file. */
+function localConst(sf: ts.SourceFile, name: string): ts.Expression | undefined {
+	for (const stmt of sf.statements) {
+		if (!ts.isVariableStatement(stmt)) continue;
+		for (const d of stmt.declarationList.declarations) {
+			if (ts.isIdentifier(d.name) && d.name.text === name && d.initializer) {
+				return unwrap(d.initializer);
+			}
+		}
+	}
+	return undefined;
+}
+
+function returnedKeys(file: string, fn: string): string[] {
+	const sf = parse(file);
+	const decl = sf.statements.find(
+		(s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === fn
+	);
+	const ret = decl?.body?.statements.find(ts.isReturnStatement);
+	const value = ret?.expression && unwrap(ret.expression);
+	if (!value || !ts.isObjectLiteralExpression(value)) {
+		throw new Error(`${file}: ${fn} does not return an object literal`);
+	}
+	return objectKeys(sf, value);
+}
+
+function exportedConsts(sf: ts.SourceFile): Map<string, ts.Expression | undefined> {
+	const found = new Map<string, ts.Expression | undefined>();
+	for (const stmt of sf.statements) {
+		if (!isExported(stmt)) continue;
+		if (ts.isVariableStatement(stmt)) {
+			for (const d of stmt.declarationList.declarations) {
+				if (ts.isIdentifier(d.name)) found.set(d.name.text, d.initializer);
+			}
+		} else if (ts.isFunctionDeclaration(stmt) && stmt.name) {
+			found.set(stmt.name.text, undefined);
+		} else if (ts.isExportDeclaration(stmt)) {
+			throw new Error(`${sf.fileName}: re-exports are not read by the matrix; export directly`);
+		}
+	}
+	return found;
+}
+
+/** Every page, action and endpoint under src/routes, read from the source files. */
+export function discoverEndpoints(): Endpoint[] {
+	const files = walk(ROUTES);
+	const out: Endpoint[] = [];
+	const add = (method: string, file: string, action?: string) => {
+		const routeId = routeIdOf(dirname(file));
+		const key =
+			action && action !== 'default' ? `${method} ${routeId}?/${action}` : `${method} ${routeId}`;
+		if (!out.some((e) => e.key === key)) out.push({ key, method, routeId, action, file });
+	};
+	for (const file of files) {
+		const name = file.split('/').pop();
+		if (name === '+page.svelte' || name === '+page.ts' || name === '+page.server.ts') {
+			add('GET', file);
+		}
+		if (name === '+page.server.ts') {
+			const sf = parse(file);
+			const actions = exportedConsts(sf).get('actions');
+			if (actions === undefined && exportedConsts(sf).has('actions')) {
+				throw new Error(`${file}: actions must be an object literal`);
+			}
+			if (actions) {
+				const obj = unwrap(actions);
+				if (!ts.isObjectLiteralExpression(obj)) {
+					throw new Error(`${file}: actions must be an object literal`);
+				}
+				for (const action of objectKeys(sf, obj)) add('POST', file, action);
+			}
+		}
+		if (name === '+server.ts' || name === '+server.js') {
+			for (const exported of exportedConsts(parse(file)).keys()) {
+				if (METHODS.includes(exported)) add(exported, file);
+			}
+		}
+	}
+	return out.sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** The path to request for a route id, its parameters filled in. */
+export function pathOf(routeId: string, params: Record<string, string>, action?: string): string {
+	const path = routeId
+		.split('/')
+		.filter((seg) => !/^\(.+\)$/.test(seg))
+		.map((seg) => {
+			const m = /^\[(\w+)\]$/.exec(seg);
+			if (!m) return seg;
+			const value = params[m[1]!];
+			if (value === undefined) throw new Error(`no value for [${m[1]}] in ${routeId}`);
+			return encodeURIComponent(value);
+		})
+		.join('/');
+	return (path || '/') + (action && action !== 'default' ? `?/${action}` : '');
+}
+
+/** A signed-in API client: its own cookie, this origin (CSRF), HTML like a browser form. */
+export interface Session {
+	email: string;
+	api: APIRequestContext;
+	/** `session=<token>`, empty without a session. */
+	cookie: string;
+}
+
+export async function signIn(
+	playwright: { request: APIRequest },
+	baseURL: string,
+	email: string,
+	password = DEMO_PASSWORD
+): Promise<Session> {
+	const origin = new URL(baseURL).origin;
+	const headers = { origin, accept: 'text/html' };
+	const anon = await playwright.request.newContext({ baseURL, extraHTTPHeaders: headers });
+	const res = await anon.post('/login', { form: { email, password }, maxRedirects: 0 });
+	expect(res.status(), `login ${email}`).toBe(303);
+	const cookie = res
+		.headersArray()
+		.filter((h) => h.name.toLowerCase() === 'set-cookie')
+		.map((h) => h.value.split(';')[0] ?? '')
+		.find((c) => /^(__Host-)?session=./.test(c));
+	await anon.dispose();
+	if (!cookie) throw new Error(`no session cookie for ${email}`);
+	// The cookie is Secure; sent by hand so that plain-http localhost works in every client.
+	const api = await playwright.request.newContext({
+		baseURL,
+		extraHTTPHeaders: { ...headers, cookie },
+		storageState: { cookies: [], origins: [] }
+	});
+	return { email, api, cookie };
+}
+
+export async function anonymous(
+	playwright: { request: APIRequest },
+	baseURL: string
+): Promise<Session> {
+	const origin = new URL(baseURL).origin;
+	const api = await playwright.request.newContext({
+		baseURL,
+		extraHTTPHeaders: { origin, accept: 'text/html' }
+	});
+	return { email: '', api, cookie: '' };
+}
+
+/** Sends one request of the matrix: GET, or a POST form without following redirects. */
+export function call(
+	session: Session,
+	method: string,
+	path: string,
+	form: Record<string, string> = {}
+): Promise<APIResponse> {
+	if (method === 'GET') return session.api.get(path, { maxRedirects: 0 });
+	return session.api.fetch(path, { method, form, maxRedirects: 0 });
+}
+
+/** The e2e server's database (scripts/e2e-server.sh), read-only while the server runs. */
+export const E2E_DB = join(ROOT, 'tmp/e2e-data/workbench.db');
+
+let shared: Database.Database | null = null;
+
+/**
+ * Reads the e2e database through one read-only connection kept for the worker's life:
+ * in WAL mode each statement sees what the server had committed when it started.
+ */
+export function readDb<T>(read: (db: Database.Database) => T): T {
+	shared ??= new Database(E2E_DB, { readonly: true, fileMustExist: true });
+	return read(shared);
+}
+
+export const DEMO_ORG = 'Centre hospitalier de démonstration';
+
+export function demoIds(): { orgId: string; assessmentId: string } {
+	return readDb((db) => {
+		const org = db.prepare('select id from organisations where name = ?').get(DEMO_ORG) as
+			{ id: string } | undefined;
+		if (!org) throw new Error('no demo organisation');
+		const a = db
+			.prepare('select id from assessments where org_id = ? and title = ? order by created_at')
+			.get(org.id, DEMO_TITLE) as { id: string } | undefined;
+		if (!a) throw new Error('no demo assessment');
+		return { orgId: org.id, assessmentId: a.id };
+	});
+}
+
+export function orgIdByName(name: string): string {
+	return readDb((db) => {
+		const row = db.prepare('select id from organisations where name = ?').get(name) as
+			{ id: string } | undefined;
+		if (!row) throw new Error(`no organisation ${name}`);
+		return row.id;
+	});
+}
+
+export function userIdByEmail(email: string): string {
+	return readDb((db) => {
+		const row = db.prepare('select id from users where email = ?').get(email) as
+			{ id: string } | undefined;
+		if (!row) throw new Error(`no user ${email}`);
+		return row.id;
+	});
+}
+
+/**
+ * What a 4xx must leave untouched, scoped to the caller's own users, organisation and
+ * assessment so that other test files writing at the same time do not disturb it: every
+ * change is audited by mutate() in its own transaction (the audit entries these actors,
+ * this organisation or this assessment caused) plus the rows a form can write there.
+ */
+export function fingerprint(scope: { actorIds: string[]; orgId: string; assessmentId: string }) {
+	return readDb((db) => {
+		const { actorIds, orgId, assessmentId } = scope;
+		const marks = actorIds.map(() => '?').join(',');
+		const one = (sql: string, ...args: unknown[]) => JSON.stringify(db.prepare(sql).all(...args));
+		return {
+			audit: one(
+				`select count(*) as n, max(seq) as head from audit_log
+				 where actor_id in (${marks}) or org_id = ? or assessment_id = ?`,
+				...actorIds,
+				orgId,
+				assessmentId
+			),
+			assessment: one(
+				'select version, title, description, status, archived_at from assessments where id = ?',
+				assessmentId
+			),
+			steps: one(
+				`select step, version, status, data, evaluation_comment, action_plan_comment
+				 from assessment_steps where assessment_id = ? order by step`,
+				assessmentId
+			),
+			comments: one(
+				'select count(*) as n from step_comments where assessment_id = ?',
+				assessmentId
+			),
+			attachments: one(
+				'select count(*) as n from attachments where assessment_id = ?',
+				assessmentId
+			),
+			findings: one(
+				'select id, version, status from security_findings where assessment_id = ? order by id',
+				assessmentId
+			),
+			members: one(
+				`select m.user_id, m.role, m.version, u.version as uv, u.disabled_at, u.password_hash
+				 from memberships m join users u on u.id = m.user_id where m.org_id = ? order by m.user_id`,
+				orgId
+			),
+			orgs: one(`select count(*) as n from memberships where user_id in (${marks})`, ...actorIds)
+		};
+	});
+}
