@@ -8,9 +8,10 @@ import { validateSessionToken } from '$lib/server/auth/session';
 import { currentUser } from '$lib/server/users';
 import { seedDemo, demoEmail, demoPassword } from '$lib/server/seed';
 import { ROLES } from '$lib/domain/roles';
-import { logError } from '$lib/server/log';
+import { logError, logEvent } from '$lib/server/log';
 import { newId } from '$lib/server/ids';
 import { tolerantFormData } from '$lib/server/form-body';
+import { groupFingerprint, signingKey } from '$lib/server/export/signing-key';
 
 export const init: ServerInit = async () => {
 	const db = getDb();
@@ -18,7 +19,11 @@ export const init: ServerInit = async () => {
 	const seeded = demo ? await seedDemo(db) : false;
 	const port = process.env.PORT || '3000';
 	const host = process.env.HOST && process.env.HOST !== '0.0.0.0' ? process.env.HOST : 'localhost';
-	const lines = [`DPIA workbench: http://${host}:${port}`];
+	// The installation's evidence-signing key is created on first start (data directory).
+	const lines = [
+		`DPIA workbench: http://${host}:${port}`,
+		`Evidence bundles signed by key ${groupFingerprint(signingKey().fingerprint)}`
+	];
 	if (demo) {
 		lines.push(
 			seeded ? 'Demo seeded. Sign in with:' : 'Demo accounts:',
@@ -79,6 +84,18 @@ export const handle = sequence(i18n, auth, headers);
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: 'not_found' };
 	const id = newId();
-	logError({ id, status, path: event.url.pathname, method: event.request.method, error });
+	const where = { id, status, path: event.url.pathname, method: event.request.method };
+	// A client's malformed request (415, undecodable path…) is not a fault of ours: one
+	// warning line, no stack trace to flood the log.
+	if (status < 500) {
+		logEvent('client_error', {
+			level: 'warn',
+			...where,
+			message,
+			detail: error instanceof Error ? error.message : String(error)
+		});
+		return { message: message || 'bad_request', id };
+	}
+	logError({ ...where, error });
 	return { message: message || 'internal_error', id };
 };

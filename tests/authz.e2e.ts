@@ -97,9 +97,12 @@ function bodyFor(key: string, fx: Fixtures): Record<string, string> {
 		case 'POST /admin?/setRole':
 			return { ...target, role: 'auditor', version: '999' };
 		case 'POST /admin?/resetPassword':
+		case 'POST /admin?/resetTotp':
 		case 'POST /admin?/disable':
 		case 'POST /admin?/enable':
 			return target;
+		case 'POST /assessments/import':
+			return { orgId: fx.orgId };
 		case 'POST /assessments/new':
 			return { orgId: fx.orgId, template: 'blank', title: unique('authz-sonde'), description: '' };
 		default:
@@ -121,7 +124,7 @@ test('the running app enforces the policy for every role, own and other organisa
 	playwright,
 	baseURL
 }) => {
-	test.setTimeout(115_000);
+	test.setTimeout(240_000);
 	const base = baseURL!;
 	const { orgId, assessmentId } = demoIds();
 	const admin = await signIn(playwright, base, 'admin@demo.local');

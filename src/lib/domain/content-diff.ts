@@ -39,11 +39,11 @@ export function diffContent(before: unknown, after: unknown, path = ''): Change[
 	if (isObject(before) && isObject(after)) {
 		const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
 		return keys.flatMap((k) => {
-			if (!(k in after))
+			if (!Object.hasOwn(after, k))
 				return [
 					{ path: join(path, k), kind: 'removed' as const, before: before[k], after: undefined }
 				];
-			if (!(k in before))
+			if (!Object.hasOwn(before, k))
 				return [
 					{ path: join(path, k), kind: 'added' as const, before: undefined, after: after[k] }
 				];

@@ -26,7 +26,13 @@ export const CAPABILITIES = {
 	'step.comment': ['dpo', 'director', 'security', 'contributor', 'representative'],
 	'audit.verify': ['dpo', 'auditor'],
 	'users.manage': ['admin'],
-	'finding.edit': ['security']
+	'finding.edit': ['security'],
+	// Moving the workflow: the table in workflow.ts says which of these may take which step.
+	'workflow.transition': ['dpo', 'director', 'contributor'],
+	// Any role an opinion can be asked of (the DPO, the security officer, the patients'
+	// representative, and the roles an organisation may name for a further opinion).
+	'opinion.sign': ['dpo', 'director', 'security', 'contributor', 'representative'],
+	'decision.sign': ['director']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -51,6 +51,13 @@ function methodStep(route: string): Record<string, Rule> {
 	};
 }
 
+/** Downloads of an assessment: any reader may export (and each export is audited). */
+function exports(base: string, files: string[]): Record<string, Rule> {
+	return Object.fromEntries(
+		files.map((f) => [`GET ${base}/${f}`, onAssessment('assessment.export')])
+	);
+}
+
 export const POLICY: Readonly<Record<string, Rule>> = {
 	'GET /': PUBLIC,
 	'GET /healthz': PUBLIC,
@@ -63,6 +70,14 @@ export const POLICY: Readonly<Record<string, Rule>> = {
 
 	'GET /account': SIGNED_IN,
 	'POST /account?/password': SIGNED_IN,
+	'POST /account?/totpStart': SIGNED_IN,
+	'POST /account?/totpCancel': SIGNED_IN,
+	'POST /account?/totpConfirm': SIGNED_IN,
+	'POST /account?/totpRegenerate': SIGNED_IN,
+	'POST /account?/totpDisable': SIGNED_IN,
+	'GET /about': SIGNED_IN,
+	'GET /audit': anywhere('audit.verify'),
+	'POST /audit?/verify': anywhere('audit.verify'),
 
 	'GET /admin': anywhere('users.manage'),
 	'POST /admin?/createOrg': anywhere('users.manage'),
@@ -71,14 +86,40 @@ export const POLICY: Readonly<Record<string, Rule>> = {
 	'POST /admin?/resetPassword': inOrganisation('users.manage'),
 	'POST /admin?/disable': inOrganisation('users.manage'),
 	'POST /admin?/enable': inOrganisation('users.manage'),
+	'POST /admin?/resetTotp': inOrganisation('users.manage'),
+	// The organisation is the `org` query parameter (default: the first one administered).
+	'GET /admin/organisation': anywhere('users.manage'),
+	'POST /admin/organisation?/save': anywhere('users.manage'),
+	'POST /admin/organisation?/reset': anywhere('users.manage'),
 
 	'GET /assessments': SIGNED_IN,
 	'GET /assessments/new': anywhere('assessment.create'),
 	'POST /assessments/new': inOrganisation('assessment.create'),
+	'GET /assessments/import': anywhere('assessment.create'),
+	'POST /assessments/import': inOrganisation('assessment.create'),
 
 	'GET /assessments/[id]': onAssessment('assessment.read'),
 	'POST /assessments/[id]?/update': onAssessment('assessment.edit'),
 	'POST /assessments/[id]?/archive': onAssessment('assessment.archive'),
+	'POST /assessments/[id]?/transition': onAssessment('workflow.transition'),
+	'GET /assessments/[id]/opinions': onAssessment('assessment.read'),
+	'POST /assessments/[id]/opinions?/sign': onAssessment('opinion.sign'),
+	'GET /assessments/[id]/decision': onAssessment('assessment.read'),
+	'POST /assessments/[id]/decision?/decide': onAssessment('decision.sign'),
+	'GET /assessments/[id]/record': onAssessment('assessment.read'),
+	'GET /assessments/[id]/versions': onAssessment('assessment.read'),
+	...exports('/assessments/[id]/export', [
+		'bundle',
+		'assessment.json',
+		'cnil-pia.json',
+		'report.pdf',
+		'report.docx',
+		'notice.pdf',
+		'notice.docx',
+		'record-of-processing.pdf',
+		'record-of-processing.docx',
+		'action-plan.csv'
+	]),
 	'GET /assessments/[id]/steps/[step]': onAssessment('assessment.read'),
 	'GET /assessments/[id]/attachments/[attachmentId]': onAssessment('assessment.read'),
 

@@ -169,11 +169,7 @@ export function residualRisks(
 	return (data?.risks ?? []).map((r) => ({
 		id: r.id,
 		title: r.title,
-		level: riskLevel(
-			r.residualSeverity as Scale,
-			r.residualLikelihood as Scale,
-			thresholds
-		).level
+		level: riskLevel(r.residualSeverity as Scale, r.residualLikelihood as Scale, thresholds).level
 	}));
 }
 

@@ -35,7 +35,13 @@ export const actions: Actions = {
 		return {
 			verified: result.ok
 				? { ok: true as const, count: result.count, head: result.head, ms }
-				: { ok: false as const, count: result.count, firstBadSeq: result.firstBadSeq, reason: result.reason, ms }
+				: {
+						ok: false as const,
+						count: result.count,
+						firstBadSeq: result.firstBadSeq,
+						reason: result.reason,
+						ms
+					}
 		};
 	}
 };

@@ -97,7 +97,12 @@ export const actions: Actions = {
 	transition: async (event) => {
 		const user = requireUser(event);
 		const db = getDb();
-		const { assessment, membership } = requireAssessment(db, user, event.params.id);
+		const { assessment, membership } = requireAssessment(
+			db,
+			user,
+			event.params.id,
+			'workflow.transition'
+		);
 		const form = await event.request.formData();
 		const parsed = validate(transitionSchema, form);
 		if (!parsed.ok) return parsed.failure;

@@ -53,7 +53,12 @@ export const actions: Actions = {
 	decide: async (event) => {
 		const user = requireUser(event);
 		const db = getDb();
-		const { assessment, membership } = requireAssessment(db, user, event.params.id);
+		const { assessment, membership } = requireAssessment(
+			db,
+			user,
+			event.params.id,
+			'decision.sign'
+		);
 		const form = await event.request.formData();
 		const values = formValues(form, ['password', 'code']);
 		if (membership.role !== 'director')
@@ -88,7 +93,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values, invalid: true });
 		const record = loadRecord(db, assessment.id);
 		if (!record) error(404, { message: 'not_found' });
-		const settings = getOrgSettings(db, assessment.orgId);
+
 		const problems = decisionProblems(parsed.outcome, parsed.details, {
 			residualRisks: residualRisks(record.content, record.thresholds),
 			scenarioIds: scenarioIds(record.content),

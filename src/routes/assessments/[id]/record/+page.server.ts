@@ -23,7 +23,11 @@ export const load: PageServerLoad = (event) => {
 	const settings = getOrgSettings(db, assessment.orgId);
 	const locale = event.locals.locale === 'en' ? 'en' : 'fr';
 	return {
-		assessment: { id: assessment.id, title: assessment.title, versionNumber: assessment.versionNumber },
+		assessment: {
+			id: assessment.id,
+			title: assessment.title,
+			versionNumber: assessment.versionNumber
+		},
 		versionNumber: record.versionNumber,
 		frozen: record.frozen,
 		contentHash: record.contentHash,

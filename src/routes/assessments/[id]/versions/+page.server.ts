@@ -59,7 +59,9 @@ export const load: PageServerLoad = (event) => {
 	return {
 		assessment: { id: assessment.id, title: assessment.title },
 		versions,
-		working: working ? { number: working, contentHash: contentHash(currentContent(db, assessment)) } : null,
+		working: working
+			? { number: working, contentHash: contentHash(currentContent(db, assessment)) }
+			: null,
 		numbers,
 		diff
 	};

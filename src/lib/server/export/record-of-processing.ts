@@ -1,0 +1,23 @@
+import type { AssessmentRecord } from '$lib/server/record';
+import { renderModelDocx } from './docx-render';
+import { renderModelPdf } from './pdf-render';
+import { recordOfProcessingModel } from './record-of-processing-model';
+import type { ReportOptions } from './report-model';
+
+/** The record-of-processing entry (GDPR art. 30(1)) as a PDF. */
+export function renderRecordOfProcessingPdf(
+	record: AssessmentRecord,
+	locale: 'fr' | 'en',
+	options: ReportOptions = {}
+) {
+	return renderModelPdf(recordOfProcessingModel(record, locale, options));
+}
+
+/** The record-of-processing entry as an editable Word document. */
+export function renderRecordOfProcessingDocx(
+	record: AssessmentRecord,
+	locale: 'fr' | 'en',
+	options: ReportOptions = {}
+) {
+	return renderModelDocx(recordOfProcessingModel(record, locale, options));
+}
