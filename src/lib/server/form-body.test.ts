@@ -38,4 +38,13 @@ describe('tolerantFormData', () => {
 		await request.formData();
 		await expect(request.formData()).rejects.toBeInstanceOf(TypeError);
 	});
+
+	it('drops NUL characters from names and values, leaving other text and files as sent', async () => {
+		const form = await post(
+			'a=%00x%00&b%00=%C3%A9',
+			'application/x-www-form-urlencoded'
+		).formData();
+		expect(form.get('a')).toBe('x');
+		expect(form.get('b')).toBe('é');
+	});
 });
