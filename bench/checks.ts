@@ -1,6 +1,8 @@
 /** What must hold after the load: the database intact, the chain intact, no lost update. */
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as schema from '../src/lib/server/db/schema';
 import type { Db } from '../src/lib/server/db';
@@ -44,5 +46,20 @@ export function checkAfterLoad(dataDir: string, before: Record<string, number>):
 		return { integrity, auditOk: chain.ok, auditEntries: chain.count, versionIncrements };
 	} finally {
 		sqlite.close();
+	}
+}
+
+const TICKS_PER_SECOND =
+	Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+export function processCpuSeconds(pid: number): number | null {
+	try {
+		// Fields after the command name, which is in parentheses and may hold spaces.
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+	} catch {
+		return null;
 	}
 }

@@ -5,12 +5,14 @@
  *   --duration <s>   measured seconds of load (default 60); --warmup <s> (default 5)
  *   --reads <n> --writes <n>   connections (default 20 and 10)
  *   --entries <n>    audit chain length (default 1000000)
+ *   --runs <n>       audit verification runs of each kind (default 3)
  *   --only load|audit
+ *   --profile <dir>  write a CPU profile of the app (node --cpu-prof) into <dir>
  */
 import { existsSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runAuditBench } from './audit';
-import { checkAfterLoad, screeningVersions } from './checks';
+import { checkAfterLoad, processCpuSeconds, screeningVersions } from './checks';
 import { runLoad } from './load';
 import { auditSection, loadSection, machine, writeResults, RESULTS } from './report';
 import { createWorkload, startApp } from './workload';
@@ -23,7 +25,9 @@ const { values } = parseArgs({
 		writes: { type: 'string', default: '10' },
 		assessments: { type: 'string', default: '100' },
 		entries: { type: 'string', default: '1000000' },
-		only: { type: 'string' }
+		runs: { type: 'string', default: '3' },
+		only: { type: 'string' },
+		profile: { type: 'string' }
 	}
 });
 const num = (name: keyof typeof values) => {
@@ -42,7 +46,10 @@ if (values.only !== 'audit') {
 	const machineBefore = machine();
 	console.log('bench: creating the workload…');
 	const workload = await createWorkload(num('assessments'));
-	const app = await startApp(workload.dataDir);
+	const app = await startApp(
+		workload.dataDir,
+		values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : []
+	);
 	try {
 		const o = { readConnections: num('reads'), writeConnections: num('writes') };
 		if (num('warmup') > 0) {
@@ -56,7 +63,10 @@ if (values.only !== 'audit') {
 		console.log(
 			`bench: ${o.readConnections} readers and ${o.writeConnections} writers for ${num('duration')} s…`
 		);
+		const cpuBefore = processCpuSeconds(app.pid);
 		const { reads, writes } = await runLoad(workload, app, { ...o, duration: num('duration') });
+		const cpuAfter = processCpuSeconds(app.pid);
+		const appCpuSeconds = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
 		const machineAfter = machine();
 		await app.stop();
 		const after = checkAfterLoad(workload.dataDir, before);
@@ -71,7 +81,8 @@ if (values.only !== 'audit') {
 			users: workload.members.length,
 			reads,
 			writes,
-			after
+			after,
+			appCpuSeconds
 		});
 		console.log(JSON.stringify({ reads, writes, after }, null, 1));
 	} finally {
@@ -82,7 +93,7 @@ if (values.only !== 'audit') {
 
 if (values.only !== 'load') {
 	console.log(`bench: audit verification of ${num('entries')} entries…`);
-	const audit = runAuditBench(num('entries'));
+	const audit = await runAuditBench(num('entries'), Math.max(1, num('runs')));
 	sections.audit = auditSection(audit, commandLine, date(), machine());
 	console.log(JSON.stringify(audit, null, 1));
 }

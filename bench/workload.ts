@@ -104,16 +104,20 @@ export function freePort(): Promise<number> {
 }
 
 export interface RunningApp {
+	pid: number;
 	url: string;
 	/** The origin the app believes it is served at: the Origin header of form posts. */
 	origin: string;
 	stop: () => Promise<void>;
 }
 
-/** Starts the built app (run `npm run build` first) on the workload's data directory. */
-export async function startApp(dataDir: string): Promise<RunningApp> {
+/**
+ * Starts the built app (run `npm run build` first) on the workload's data directory.
+ * `nodeArgs` e.g. ['--cpu-prof', '--cpu-prof-dir=…'] to see where the app spends its time.
+ */
+export async function startApp(dataDir: string, nodeArgs: string[] = []): Promise<RunningApp> {
 	const port = await freePort();
-	const child: ChildProcess = spawn(process.execPath, ['scripts/serve.js'], {
+	const child: ChildProcess = spawn(process.execPath, [...nodeArgs, 'scripts/serve.js'], {
 		env: {
 			...process.env,
 			PORT: String(port),
@@ -147,6 +151,7 @@ export async function startApp(dataDir: string): Promise<RunningApp> {
 		}
 	}
 	return {
+		pid: child.pid!,
 		url,
 		origin: url,
 		stop: () =>

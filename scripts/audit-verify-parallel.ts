@@ -6,22 +6,13 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { ChainVerification } from '../src/lib/domain/audit-chain';
-import * as schema from '../src/lib/server/db/schema';
-import type { Db } from '../src/lib/server/db';
 import {
 	combineSegments,
 	planSegments,
 	verifySegment,
 	type Segment
 } from '../src/lib/server/audit-segments';
-
-/** Read-only and never migrated: checking evidence never changes it. */
-export function openReadOnly(path: string): Db {
-	const sqlite = new Database(path, { readonly: true, fileMustExist: true });
-	return drizzle(sqlite, { schema }) as Db;
-}
 
 /** AUDIT_VERIFY_THREADS overrides the default of one thread per core, at most 4. */
 export function defaultThreads(): number {
@@ -56,15 +47,16 @@ export async function verifyInParallel(
 	threads = defaultThreads(),
 	minPerThread?: number
 ): Promise<{ result: ChainVerification; threads: number }> {
-	const db = openReadOnly(path);
+	// Read-only and never migrated: checking evidence never changes it.
+	const sqlite = new Database(path, { readonly: true, fileMustExist: true });
 	try {
-		const segments = planSegments(db, threads, minPerThread);
+		const segments = planSegments(sqlite, threads, minPerThread);
 		const others = segments.slice(1).map((segment) => startWorker(path, segment));
 		// The first segment runs here while the workers run theirs.
-		const own = verifySegment(db, segments[0]!);
+		const own = verifySegment(sqlite, segments[0]!);
 		const result = combineSegments([own, ...(await Promise.all(others))]);
 		return { result, threads: segments.length };
 	} finally {
-		db.$client.close();
+		sqlite.close();
 	}
 }

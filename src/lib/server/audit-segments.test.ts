@@ -115,8 +115,8 @@ describe('verifying in segments', () => {
 			fc.property(caseArb, ({ n, changes, parts }) => {
 				writeChain(n);
 				for (const change of changes) tamper(change);
-				const segments = planSegments(ctx.db, parts, 1);
-				const split = combineSegments(segments.map((s) => verifySegment(ctx.db, s)));
+				const segments = planSegments(ctx.db.$client, parts, 1);
+				const split = combineSegments(segments.map((s) => verifySegment(ctx.db.$client, s)));
 				expect(split).toEqual(verify(ctx.db));
 			}),
 			{ numRuns: 300 }
@@ -125,7 +125,7 @@ describe('verifying in segments', () => {
 
 	it('splits a long enough chain into contiguous segments covering every seq', () => {
 		writeChain(25);
-		const segments = planSegments(ctx.db, 4, 5);
+		const segments = planSegments(ctx.db.$client, 4, 5);
 		expect(segments).toHaveLength(4);
 		expect(segments[0]!.afterSeq).toBeNull();
 		for (let k = 1; k < segments.length; k++) {
@@ -134,6 +134,6 @@ describe('verifying in segments', () => {
 		}
 		expect(segments.at(-1)!.toSeq).toBe(25);
 		// Too short to be worth threads: one segment, the whole chain.
-		expect(planSegments(ctx.db, 4, 10)).toHaveLength(1);
+		expect(planSegments(ctx.db.$client, 4, 10)).toHaveLength(1);
 	});
 });

@@ -21,6 +21,9 @@ import {
 } from '$lib/domain/audit-chain';
 import type { Db } from './db';
 
+/** The raw connection: a worker thread needs neither drizzle nor the schema to verify. */
+type Sqlite = Db['$client'];
+
 export interface Segment {
 	/** Entries with seq > afterSeq; null: from the very first row (even seq ≤ 0). */
 	afterSeq: number | null;
@@ -44,11 +47,11 @@ const COLUMNS = `seq, at, actor_id, actor_label, role, org_id, action, entity, e
  * both SHA-256s per entry. Values keep whatever type the database holds; the verifier
  * rejects a row whose fields do not have their declared types.
  */
-export function* segmentRows(db: Db, segment: Segment): Generator<AuditEntry> {
+export function* segmentRows(sqlite: Sqlite, segment: Segment): Generator<AuditEntry> {
 	const where: string[] = [];
 	if (segment.afterSeq !== null) where.push('seq > @afterSeq');
 	if (segment.toSeq !== null) where.push('seq <= @toSeq');
-	const stmt = db.$client
+	const stmt = sqlite
 		.prepare(
 			`SELECT ${COLUMNS} FROM audit_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq`
 		)
@@ -79,9 +82,9 @@ export function* segmentRows(db: Db, segment: Segment): Generator<AuditEntry> {
 }
 
 /** Verifies one segment; a bounded segment missing its last entries fails at the first one. */
-export function verifySegment(db: Db, segment: Segment): ChainVerification {
+export function verifySegment(sqlite: Sqlite, segment: Segment): ChainVerification {
 	const verifier = new ChainVerifier(segment.start);
-	for (const entry of segmentRows(db, segment)) {
+	for (const entry of segmentRows(sqlite, segment)) {
 		if (verifier.push(entry)) break;
 	}
 	const result = verifier.result();
@@ -101,12 +104,12 @@ const HEX_64 = /^[0-9a-f]{64}$/;
  * segment when it has fewer than `minPerPart` entries per part. Bounded by today's last
  * seq, so entries appended meanwhile are left for the next verification.
  */
-export function planSegments(db: Db, parts: number, minPerPart = 50_000): Segment[] {
-	const { last, n } = db.$client
+export function planSegments(sqlite: Sqlite, parts: number, minPerPart = 50_000): Segment[] {
+	const { last, n } = sqlite
 		.prepare('SELECT max(seq) AS last, count(*) AS n FROM audit_log')
 		.get() as { last: number | null; n: number };
 	if (parts <= 1 || last === null || n < parts * minPerPart || last < parts) return [WHOLE_CHAIN];
-	const chainHashAt = db.$client.prepare('SELECT chain_hash FROM audit_log WHERE seq = ?').pluck();
+	const chainHashAt = sqlite.prepare('SELECT chain_hash FROM audit_log WHERE seq = ?').pluck();
 	const bounds = Array.from({ length: parts + 1 }, (_, k) => Math.round((last * k) / parts));
 	return bounds.slice(1).map((toSeq, k) => {
 		if (k === 0) return { ...WHOLE_CHAIN, toSeq };

@@ -89,7 +89,7 @@ export function record(db: Db, actor: Actor, event: AuditEvent): void {
  * The CLI splits long chains over worker threads (scripts/audit-verify.ts).
  */
 export function verify(db: Db): ChainVerification {
-	return verifySegment(db, WHOLE_CHAIN);
+	return verifySegment(db.$client, WHOLE_CHAIN);
 }
 
 export function entriesFor(db: Db, assessmentId: string, limit = 200) {
