@@ -30,7 +30,11 @@ export interface PhaseResult {
 	p99: number;
 	/** Intended outcomes other than 2xx: 409 on a concurrent save. */
 	intended409: number;
-	/** Every other non-2xx answer, connection error and timeout. */
+	/** Every other non-2xx answer. */
+	httpErrors: number;
+	/** Requests without an answer: connection errors and timeouts (autocannon: 10 s). */
+	noAnswer: number;
+	/** httpErrors + noAnswer. */
 	errors: number;
 	statusCodes: Record<string, number>;
 }
@@ -51,6 +55,8 @@ function summarise(result: autocannon.Result, intendedStatuses: number[]): Phase
 		p975: result.latency.p97_5,
 		p99: result.latency.p99,
 		intended409: intended,
+		httpErrors: result.non2xx - intended,
+		noAnswer: result.errors,
 		errors: result.non2xx - intended + result.errors,
 		statusCodes
 	};

@@ -98,7 +98,7 @@ if (values.only !== 'load') {
 	console.log(JSON.stringify(audit, null, 1));
 }
 
-writeResults(sections);
+await writeResults(sections);
 console.log(`bench: results written to ${RESULTS}`);
 
 async function settledVersions(dataDir: string): Promise<Record<string, number>> {

@@ -9,8 +9,9 @@ import Database from 'better-sqlite3';
 import type { ChainVerification } from '../src/lib/domain/audit-chain';
 import {
 	combineSegments,
+	newQueue,
 	planSegments,
-	verifySegment,
+	verifyClaimed,
 	type Segment
 } from '../src/lib/server/audit-segments';
 
@@ -21,7 +22,17 @@ export function defaultThreads(): number {
 	return Math.min(availableParallelism(), 4);
 }
 
-function startWorker(path: string, segment: Segment): Promise<ChainVerification> {
+interface WorkerData {
+	path: string;
+	segments: Segment[];
+	queue: Int32Array;
+}
+
+/** Runs a worker to completion, handing each verified segment to `onResult`. */
+function runWorker(
+	data: WorkerData,
+	onResult: (index: number, result: ChainVerification) => void
+): Promise<void> {
 	const url = new URL(
 		import.meta.url.endsWith('.ts') ? './audit-verify-worker.ts' : './audit-verify-worker.js',
 		import.meta.url
@@ -31,31 +42,49 @@ function startWorker(path: string, segment: Segment): Promise<ChainVerification>
 		? new Worker(
 				`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
 					`.then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`,
-				{ eval: true, workerData: { path, segment } }
+				{ eval: true, workerData: data }
 			)
-		: new Worker(url, { workerData: { path, segment } });
+		: new Worker(url, { workerData: data });
+	worker.on('message', (m: { index: number; result: ChainVerification }) =>
+		onResult(m.index, m.result)
+	);
 	return new Promise((resolve, reject) => {
-		worker.once('message', resolve);
 		worker.once('error', reject);
-		worker.once('exit', (code) => reject(new Error(`verification worker exited with ${code}`)));
+		worker.once('exit', (code) =>
+			code === 0 ? resolve() : reject(new Error(`verification worker exited with ${code}`))
+		);
 	});
 }
 
-/** Verifies the chain in `path` with up to `threads` threads (this one included). */
+/** Segments per thread: small enough that a thread starting late, or slowed by other
+ * processes, leaves its share to the others instead of holding up the verdict. */
+const SEGMENTS_PER_THREAD = 8;
+
+/**
+ * Verifies the chain in `path` with up to `threads` threads (this one included, unless
+ * `mainThreadClaims` is false: the tests use that to make the workers do everything).
+ */
 export async function verifyInParallel(
 	path: string,
 	threads = defaultThreads(),
-	minPerThread?: number
+	minPerSegment = 20_000,
+	mainThreadClaims = true
 ): Promise<{ result: ChainVerification; threads: number }> {
 	// Read-only and never migrated: checking evidence never changes it.
 	const sqlite = new Database(path, { readonly: true, fileMustExist: true });
 	try {
-		const segments = planSegments(sqlite, threads, minPerThread);
-		const others = segments.slice(1).map((segment) => startWorker(path, segment));
-		// The first segment runs here while the workers run theirs.
-		const own = verifySegment(sqlite, segments[0]!);
-		const result = combineSegments([own, ...(await Promise.all(others))]);
-		return { result, threads: segments.length };
+		const segments = planSegments(sqlite, threads * SEGMENTS_PER_THREAD, minPerSegment);
+		const used = Math.min(threads, segments.length);
+		const results: (ChainVerification | undefined)[] = new Array(segments.length);
+		const store = (index: number, result: ChainVerification) => (results[index] = result);
+		const queue = newQueue();
+		const workers = Array.from({ length: mainThreadClaims ? used - 1 : used }, () =>
+			runWorker({ path, segments, queue }, store)
+		);
+		// This thread claims segments too, while the workers start.
+		if (mainThreadClaims) verifyClaimed(sqlite, segments, queue, store);
+		await Promise.all(workers);
+		return { result: combineSegments(results), threads: used };
 	} finally {
 		sqlite.close();
 	}

@@ -3,14 +3,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/lib/server/seed';
 import { tempDatabase } from '../src/lib/server/testing/temp-db';
 
-/** The demo's 9 entries split over 3 threads: segments (0, 3], (3, 6], (6, 9]. */
+/** The demo's 9 entries as 9 one-entry segments, all verified by 3 worker threads. */
 function runVerify(path: string) {
 	return spawnSync('npx', ['tsx', 'scripts/audit-verify.ts'], {
 		env: {
 			...process.env,
 			DATABASE_URL: path,
 			AUDIT_VERIFY_THREADS: '3',
-			AUDIT_VERIFY_MIN_PER_THREAD: '1'
+			AUDIT_VERIFY_MIN_PER_SEGMENT: '1',
+			AUDIT_VERIFY_MAIN_THREAD: '0'
 		},
 		encoding: 'utf8'
 	});

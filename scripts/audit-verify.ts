@@ -14,14 +14,18 @@ if (!existsSync(path)) {
 	process.exit(2);
 }
 const started = performance.now();
-// AUDIT_VERIFY_MIN_PER_THREAD lets the tests split even a short chain.
-const minPerThread = Number(process.env.AUDIT_VERIFY_MIN_PER_THREAD) || undefined;
-const { result, threads } = await verifyInParallel(path, undefined, minPerThread).catch(
-	(e: unknown) => {
-		console.error(`audit:verify: could not verify: ${e instanceof Error ? e.message : String(e)}`);
-		process.exit(2);
-	}
-);
+// For the tests: split even a short chain, and leave every segment to the workers.
+const minPerSegment = Number(process.env.AUDIT_VERIFY_MIN_PER_SEGMENT) || undefined;
+const mainThreadClaims = process.env.AUDIT_VERIFY_MAIN_THREAD !== '0';
+const { result, threads } = await verifyInParallel(
+	path,
+	undefined,
+	minPerSegment,
+	mainThreadClaims
+).catch((e: unknown) => {
+	console.error(`audit:verify: could not verify: ${e instanceof Error ? e.message : String(e)}`);
+	process.exit(2);
+});
 const seconds = (performance.now() - started) / 1000;
 if (result.ok) {
 	console.log(

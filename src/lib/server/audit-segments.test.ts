@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENESIS_HASH, sealEntry } from '$lib/domain/audit-chain';
 import { verify } from './audit';
-import { combineSegments, planSegments, verifySegment } from './audit-segments';
+import {
+	combineSegments,
+	newQueue,
+	planSegments,
+	verifyClaimed,
+	verifySegment
+} from './audit-segments';
 import { tempDatabase } from './testing/temp-db';
 
 const COLUMNS = `seq, at, actor_id, actor_label, role, org_id, action, entity, entity_id,
@@ -115,9 +121,14 @@ describe('verifying in segments', () => {
 			fc.property(caseArb, ({ n, changes, parts }) => {
 				writeChain(n);
 				for (const change of changes) tamper(change);
+				const expected = verify(ctx.db);
 				const segments = planSegments(ctx.db.$client, parts, 1);
-				const split = combineSegments(segments.map((s) => verifySegment(ctx.db.$client, s)));
-				expect(split).toEqual(verify(ctx.db));
+				const each = combineSegments(segments.map((s) => verifySegment(ctx.db.$client, s)));
+				expect(each).toEqual(expected);
+				// Claimed from a queue, skipping what follows a failure, as the threads do.
+				const claimed: ReturnType<typeof verify>[] = new Array(segments.length);
+				verifyClaimed(ctx.db.$client, segments, newQueue(), (i, r) => (claimed[i] = r));
+				expect(combineSegments(claimed)).toEqual(expected);
 			}),
 			{ numRuns: 300 }
 		);
@@ -133,7 +144,8 @@ describe('verifying in segments', () => {
 			expect(segments[k]!.start.nextSeq).toBe(segments[k]!.afterSeq! + 1);
 		}
 		expect(segments.at(-1)!.toSeq).toBe(25);
-		// Too short to be worth threads: one segment, the whole chain.
-		expect(planSegments(ctx.db.$client, 4, 10)).toHaveLength(1);
+		// Fewer, longer segments when each would be too short; one when the chain is.
+		expect(planSegments(ctx.db.$client, 4, 13)).toHaveLength(1);
+		expect(planSegments(ctx.db.$client, 4, 10)).toHaveLength(2);
 	});
 });

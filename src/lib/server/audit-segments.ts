@@ -100,17 +100,17 @@ export function verifySegment(sqlite: Sqlite, segment: Segment): ChainVerificati
 const HEX_64 = /^[0-9a-f]{64}$/;
 
 /**
- * Splits the chain as it stands now into `parts` segments of about equal length, or one
- * segment when it has fewer than `minPerPart` entries per part. Bounded by today's last
- * seq, so entries appended meanwhile are left for the next verification.
+ * Splits the chain as it stands now into at most `parts` segments of about equal length
+ * and at least `minPerPart` entries (a single segment when the chain is shorter). Bounded
+ * by today's last seq, so entries appended meanwhile are left for the next verification.
  */
 export function planSegments(sqlite: Sqlite, parts: number, minPerPart = 50_000): Segment[] {
-	const { last, n } = sqlite
-		.prepare('SELECT max(seq) AS last, count(*) AS n FROM audit_log')
-		.get() as { last: number | null; n: number };
-	if (parts <= 1 || last === null || n < parts * minPerPart || last < parts) return [WHOLE_CHAIN];
+	// max(seq) is read from the end of the rowid b-tree; count(*) would scan the table.
+	const last = sqlite.prepare('SELECT max(seq) FROM audit_log').pluck().get() as number | null;
+	const count = last === null ? 1 : Math.min(parts, Math.floor(last / Math.max(1, minPerPart)));
+	if (last === null || count <= 1) return [WHOLE_CHAIN];
 	const chainHashAt = sqlite.prepare('SELECT chain_hash FROM audit_log WHERE seq = ?').pluck();
-	const bounds = Array.from({ length: parts + 1 }, (_, k) => Math.round((last * k) / parts));
+	const bounds = Array.from({ length: count + 1 }, (_, k) => Math.round((last * k) / count));
 	return bounds.slice(1).map((toSeq, k) => {
 		if (k === 0) return { ...WHOLE_CHAIN, toSeq };
 		const afterSeq = bounds[k]!;
@@ -123,11 +123,51 @@ export function planSegments(sqlite: Sqlite, parts: number, minPerPart = 50_000)
 	});
 }
 
-/** The verdict of the whole chain from its segments' verdicts, in order. */
-export function combineSegments(results: ChainVerification[]): ChainVerification {
+/**
+ * Claims and verifies segments until none is left, with other threads doing the same on
+ * the same `queue` (Int32Array on shared memory: [next index, first failed index]).
+ * Segments after a failed one are skipped: the verdict is already decided before them.
+ */
+export function verifyClaimed(
+	sqlite: Sqlite,
+	segments: Segment[],
+	queue: Int32Array,
+	onResult: (index: number, result: ChainVerification) => void
+): void {
+	for (;;) {
+		const index = Atomics.add(queue, 0, 1);
+		if (index >= segments.length) return;
+		if (index > Atomics.load(queue, 1)) continue;
+		const result = verifySegment(sqlite, segments[index]!);
+		if (!result.ok) {
+			// Keep the smallest failed index.
+			let seen = Atomics.load(queue, 1);
+			while (index < seen) {
+				const prior = Atomics.compareExchange(queue, 1, seen, index);
+				if (prior === seen) break;
+				seen = prior;
+			}
+		}
+		onResult(index, result);
+	}
+}
+
+/** A fresh queue for `verifyClaimed`, shareable with worker threads. */
+export function newQueue(): Int32Array {
+	const queue = new Int32Array(new SharedArrayBuffer(8));
+	queue[1] = 0x7fffffff;
+	return queue;
+}
+
+/**
+ * The verdict of the whole chain from its segments' verdicts, in order. Results may be
+ * missing (skipped) only after a failed segment.
+ */
+export function combineSegments(results: (ChainVerification | undefined)[]): ChainVerification {
 	let count = 0;
 	let head = GENESIS_HASH;
 	for (const result of results) {
+		if (result === undefined) throw new Error('a segment before the verdict was not verified');
 		if (!result.ok) return { ...result, count: count + result.count };
 		count += result.count;
 		head = result.head;
