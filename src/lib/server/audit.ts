@@ -1,12 +1,13 @@
 import { asc, desc, eq, gt } from 'drizzle-orm';
 import { canonicalHash } from '$lib/domain/canonical';
 import {
-	ChainVerifier,
 	GENESIS_HASH,
 	sealEntry,
 	type AuditEntry,
-	type AuditEntryContent
+	type AuditEntryContent,
+	type ChainVerification
 } from '$lib/domain/audit-chain';
+import { verifySegment, WHOLE_CHAIN } from './audit-segments';
 import { auditLog } from './db/schema';
 import { writeTransaction, type Db } from './db';
 
@@ -83,19 +84,12 @@ export function record(db: Db, actor: Actor, event: AuditEvent): void {
 	writeTransaction(db, (tx) => append(tx, actor, event));
 }
 
-/** Verifies the whole chain by streaming rows, so memory stays flat on millions of entries. */
-export function verify(db: Db) {
-	const verifier = new ChainVerifier();
-	const stmt = db.$client.prepare(
-		`SELECT seq, at, actor_id AS actorId, actor_label AS actorLabel, role, org_id AS orgId,
-		        action, entity, entity_id AS entityId, assessment_id AS assessmentId, version,
-		        summary, state_hash AS stateHash, entry_hash AS entryHash, chain_hash AS chainHash
-		   FROM audit_log ORDER BY seq`
-	);
-	for (const row of stmt.iterate() as Iterable<AuditEntry>) {
-		if (verifier.push(row)) break;
-	}
-	return verifier.result();
+/**
+ * Verifies the whole chain by streaming rows, so memory stays flat on millions of entries.
+ * The CLI splits long chains over worker threads (scripts/audit-verify.ts).
+ */
+export function verify(db: Db): ChainVerification {
+	return verifySegment(db.$client, WHOLE_CHAIN);
 }
 
 export function entriesFor(db: Db, assessmentId: string, limit = 200) {

@@ -1,0 +1,150 @@
+/**
+ * bench/results.md: one section per benchmark between markers, so a run rewrites only
+ * the sections it measured and keeps the others (e.g. the export benchmark's).
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import * as prettier from 'prettier';
+import type { AuditBench, Timing } from './audit';
+import type { PhaseResult } from './load';
+import type { AfterLoad } from './checks';
+
+export const RESULTS = 'bench/results.md';
+const TARGETS = { readP975: 300, writeP99: 250, auditSeconds: 3 };
+
+export function machine(): string {
+	const cpu = cpus();
+	const load = loadavg()
+		.map((l) => l.toFixed(2))
+		.join(' / ');
+	return `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), Node ${process.version}, load average ${load} (1/5/15 min)`;
+}
+
+const ms = (n: number) => `${Math.round(n)} ms`;
+const met = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+export interface LoadReport {
+	command: string;
+	date: string;
+	machineBefore: string;
+	machineAfter: string;
+	duration: number;
+	warmup: number;
+	assessments: number;
+	users: number;
+	reads: PhaseResult;
+	writes: PhaseResult;
+	after: AfterLoad;
+	/** CPU seconds the app process used while measuring; null where /proc is missing. */
+	appCpuSeconds: number | null;
+}
+
+export function loadSection(r: LoadReport): string {
+	const row = (name: string, p: PhaseResult) =>
+		`| ${name} | ${p.connections} | ${p.requests} | ${p.reqPerSec.toFixed(1)} | ${ms(p.p50)} | ${ms(p.p975)} | ${ms(p.p99)} | ${p.intended409} | ${p.httpErrors} | ${p.noAnswer} |`;
+	const codes = (p: PhaseResult) =>
+		Object.entries(p.statusCodes)
+			.map(([c, n]) => `${c}: ${n}`)
+			.join(', ');
+	const readsOk = r.reads.p975 <= TARGETS.readP975;
+	const writesOk = r.writes.p99 <= TARGETS.writeP99;
+	const errorsOk = r.reads.errors + r.writes.errors === 0;
+	const saved = r.writes.statusCodes['200'] ?? 0;
+	// autocannon stops without waiting for the answers in flight, and gives up on a request
+	// after 10 s; the app still completes them (SIGTERM lets requests finish). So up to one
+	// save per writer, plus one per unanswered request, may land uncounted.
+	const extra = r.after.versionIncrements - saved;
+	const noLostUpdate = extra >= 0 && extra <= r.writes.connections + r.writes.noAnswer;
+	return [
+		'## Load: reads and step saves at the same time',
+		'',
+		`- Date: ${r.date}`,
+		`- Command: \`${r.command}\``,
+		`- Machine at start: ${r.machineBefore}`,
+		`- Machine at end: ${r.machineAfter}`,
+		`- Workload: fresh database, ${r.users} users across the roles, ${r.assessments} assessments from the booking template; \`synchronous=FULL\`, WAL; the built app (\`node scripts/serve.js\`) and autocannon on the same machine.`,
+		`- ${r.duration} s measured after ${r.warmup} s of warm-up (not counted). Readers GET an assessment's overview or one of its step pages, at random, as a random member; writers POST the screening step's \`?/save\` form (\`accept: text/html\`, same origin) as a random DPO or contributor, with the version last seen for that assessment.`,
+		'',
+		'| Phase | Connections | Answers | Req/s | p50 | p97.5 | p99 | Intended 409 | Other non-2xx | No answer |',
+		'| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+		row('Reads', r.reads),
+		row('Writes', r.writes),
+		'',
+		`Status codes: reads ${codes(r.reads)}; writes ${codes(r.writes)}. "No answer" counts connection errors and requests unanswered after autocannon's 10 s timeout; latencies are those of the answers.`,
+		'',
+		...(r.appCpuSeconds === null
+			? []
+			: [
+					`- The app process used ${r.appCpuSeconds.toFixed(1)} CPU s in ${r.duration} s (${Math.round((100 * r.appCpuSeconds) / r.duration)} % of one core; Node serves requests on one thread), i.e. ${((1000 * r.appCpuSeconds) / (r.reads.requests + r.writes.requests)).toFixed(1)} ms of CPU per request on average.`,
+					''
+				]),
+		`- Reads p97.5 ≤ ${TARGETS.readP975} ms: ${met(readsOk)} (${ms(r.reads.p975)})`,
+		`- Writes p99 ≤ ${TARGETS.writeP99} ms: ${met(writesOk)} (${ms(r.writes.p99)})`,
+		`- Zero unintended non-2xx: ${met(errorsOk)} (${r.reads.httpErrors + r.writes.httpErrors} other non-2xx, ${r.reads.noAnswer + r.writes.noAnswer} without an answer)`,
+		`- After the run: \`PRAGMA integrity_check\` = ${r.after.integrity}; audit chain ${r.after.auditOk ? 'intact' : '**broken**'} (${r.after.auditEntries} entries); screening versions advanced by ${r.after.versionIncrements} for ${saved} saves answered 200 while measuring (${noLostUpdate ? `no lost update; ${extra} save(s) in flight at the end` : '**mismatch: an update was lost or counted twice**'}).`
+	].join('\n');
+}
+
+export function auditSection(
+	a: AuditBench,
+	command: string,
+	date: string,
+	machineNow: string
+): string {
+	const n = a.entries.toLocaleString('en');
+	const best = (xs: Timing[]) => xs.reduce((b, x) => (x.wall < b.wall ? x : b));
+	const runs = (xs: Timing[]) =>
+		xs.map((x) => `${x.wall.toFixed(2)} s (CPU ${x.cpu.toFixed(2)} s)`).join(', ');
+	const rate = (s: number) => `${Math.round(a.entries / s).toLocaleString('en')} entries/s`;
+	const row = (name: string, xs: Timing[]) =>
+		`| ${name} | ${runs(xs)} | ${best(xs).wall.toFixed(2)} s | ${rate(best(xs).wall)} |`;
+	const cliBest = Math.min(...a.cli);
+	// The verifier's own figure, printed by the CLI: "(1.23 s, 2 threads)".
+	const own = /\((\d+\.\d+) s, \d+ threads?\)/.exec(a.cliOutput)?.[1];
+	const verifierBest = best(a.threaded).wall;
+	return [
+		'## Audit verification',
+		'',
+		`- Date: ${date}`,
+		`- Command: \`${command}\``,
+		`- Machine: ${machineNow}`,
+		`- A fresh database holding a valid chain of ${n} entries shaped like the app's (generated with \`sealEntry\` in ${a.generateSeconds.toFixed(1)} s); every run must find the generated head.`,
+		'',
+		'| Measure | Runs: wall (CPU) | Best wall | Rate (best) |',
+		'| --- | --- | ---: | ---: |',
+		row('`verify()`, one thread', a.oneThread),
+		row(`Split over ${a.threads} threads (as \`audit:verify\`)`, a.threaded),
+		`| \`npm run audit:verify\` end to end | ${a.cli.map((s) => `${s.toFixed(2)} s`).join(', ')} | ${cliBest.toFixed(2)} s | ${rate(cliBest)} |`,
+		'',
+		`Last CLI output: \`${a.cliOutput}\`${own ? ` (verification itself: ${own} s; the rest of the end-to-end time is starting npx and tsx)` : ''}`,
+		'',
+		`- ${n} entries verified in under ${TARGETS.auditSeconds} s (${a.threads} threads, from opening the database to the verdict): ${met(verifierBest < TARGETS.auditSeconds)} (${verifierBest.toFixed(2)} s)`
+	].join('\n');
+}
+
+const EXPORT_PLACEHOLDER = ['## Export', '', '_To be filled from `npm run bench:export`._'].join(
+	'\n'
+);
+
+const block = (name: string, body: string) =>
+	`<!-- bench:${name} -->\n${body}\n<!-- /bench:${name} -->`;
+
+/** Replaces the named sections in bench/results.md, keeping every other section as it was. */
+export async function writeResults(sections: Partial<Record<'load' | 'audit' | 'export', string>>) {
+	let text = existsSync(RESULTS)
+		? readFileSync(RESULTS, 'utf8')
+		: '# Benchmark results\n\nWritten by `npm run bench` (see bench/run.ts); figures are as measured on the machine named in each section.\n';
+	const all = { export: EXPORT_PLACEHOLDER, ...sections };
+	for (const name of ['load', 'audit', 'export'] as const) {
+		const body = sections[name];
+		const pattern = new RegExp(`<!-- bench:${name} -->[\\s\\S]*?<!-- /bench:${name} -->`);
+		if (pattern.test(text)) {
+			if (body !== undefined) text = text.replace(pattern, () => block(name, body));
+		} else if (all[name] !== undefined) {
+			text = text.trimEnd() + '\n\n' + block(name, all[name]!) + '\n';
+		}
+	}
+	// Formatted as `npm run lint` expects, so a fresh result never fails the lint gate.
+	const options = await prettier.resolveConfig(RESULTS);
+	writeFileSync(RESULTS, await prettier.format(text, { ...options, filepath: RESULTS }));
+}

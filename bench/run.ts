@@ -1,0 +1,113 @@
+/**
+ * `npm run bench`: the load benchmark on the built app, then the audit verification
+ * benchmark; both written into bench/results.md.
+ *
+ *   --duration <s>   measured seconds of load (default 60); --warmup <s> (default 5)
+ *   --reads <n> --writes <n>   connections (default 20 and 10)
+ *   --entries <n>    audit chain length (default 1000000)
+ *   --runs <n>       audit verification runs of each kind (default 3)
+ *   --only load|audit
+ *   --profile <dir>  write a CPU profile of the app (node --cpu-prof) into <dir>
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { runAuditBench } from './audit';
+import { checkAfterLoad, processCpuSeconds, screeningVersions } from './checks';
+import { runLoad } from './load';
+import { auditSection, loadSection, machine, writeResults, RESULTS } from './report';
+import { createWorkload, startApp } from './workload';
+
+const { values } = parseArgs({
+	options: {
+		duration: { type: 'string', default: '60' },
+		warmup: { type: 'string', default: '5' },
+		reads: { type: 'string', default: '20' },
+		writes: { type: 'string', default: '10' },
+		assessments: { type: 'string', default: '100' },
+		entries: { type: 'string', default: '1000000' },
+		runs: { type: 'string', default: '3' },
+		only: { type: 'string' },
+		profile: { type: 'string' }
+	}
+});
+const num = (name: keyof typeof values) => {
+	const n = Number(values[name]);
+	if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer`);
+	return n;
+};
+const argsText = process.argv.slice(2).join(' ');
+const commandLine = `npm run bench${argsText ? ' -- ' + argsText : ''}`;
+const date = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+const sections: Parameters<typeof writeResults>[0] = {};
+
+if (values.only !== 'audit') {
+	if (!existsSync('build/index.js')) throw new Error('no build/: run `npm run build` first');
+	const started = date();
+	const machineBefore = machine();
+	console.log('bench: creating the workload…');
+	const workload = await createWorkload(num('assessments'));
+	const app = await startApp(
+		workload.dataDir,
+		values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : []
+	);
+	try {
+		const o = { readConnections: num('reads'), writeConnections: num('writes') };
+		if (num('warmup') > 0) {
+			console.log(`bench: warming up for ${num('warmup')} s…`);
+			await runLoad(workload, app, { ...o, duration: num('warmup') });
+		}
+		// Warm-up saves moved the versions, and autocannon stops without waiting for the
+		// answers in flight: let them land, then start the writers from the current versions.
+		const before = await settledVersions(workload.dataDir);
+		workload.screeningVersions = before;
+		console.log(
+			`bench: ${o.readConnections} readers and ${o.writeConnections} writers for ${num('duration')} s…`
+		);
+		const cpuBefore = processCpuSeconds(app.pid);
+		const { reads, writes } = await runLoad(workload, app, { ...o, duration: num('duration') });
+		const cpuAfter = processCpuSeconds(app.pid);
+		const appCpuSeconds = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+		const machineAfter = machine();
+		await app.stop();
+		const after = checkAfterLoad(workload.dataDir, before);
+		sections.load = loadSection({
+			command: commandLine,
+			date: started,
+			machineBefore,
+			machineAfter,
+			duration: num('duration'),
+			warmup: num('warmup'),
+			assessments: workload.assessments.length,
+			users: workload.members.length,
+			reads,
+			writes,
+			after,
+			appCpuSeconds
+		});
+		console.log(JSON.stringify({ reads, writes, after }, null, 1));
+	} finally {
+		await app.stop();
+		rmSync(workload.dataDir, { recursive: true, force: true });
+	}
+}
+
+if (values.only !== 'load') {
+	console.log(`bench: audit verification of ${num('entries')} entries…`);
+	const audit = await runAuditBench(num('entries'), Math.max(1, num('runs')));
+	sections.audit = auditSection(audit, commandLine, date(), machine());
+	console.log(JSON.stringify(audit, null, 1));
+}
+
+await writeResults(sections);
+console.log(`bench: results written to ${RESULTS}`);
+
+async function settledVersions(dataDir: string): Promise<Record<string, number>> {
+	let last = JSON.stringify(screeningVersions(dataDir));
+	for (let i = 0; i < 30; i++) {
+		await new Promise((r) => setTimeout(r, 1000));
+		const now = JSON.stringify(screeningVersions(dataDir));
+		if (now === last) break;
+		last = now;
+	}
+	return JSON.parse(last) as Record<string, number>;
+}
