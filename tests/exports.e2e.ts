@@ -71,6 +71,7 @@ test.describe('document exports of the demo assessment', () => {
 		await loginAs(page, 'auditor');
 		await page.goto('/assessments');
 		await page.getByRole('link', { name: DECIDED_DEMO_TITLE }).first().click();
+		await expect(page).toHaveURL(/\/assessments\/[^/]+$/);
 		const id = new URL(page.url()).pathname.split('/')[2]!;
 		// The facts as the JSON export states them, to be found again in the PDF's text.
 		const json = (await (await get(page, id, 'assessment.json')).json()) as {
