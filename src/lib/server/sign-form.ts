@@ -1,9 +1,11 @@
-import type { RequestEvent } from '@sveltejs/kit';
+import { fail, type RequestEvent } from '@sveltejs/kit';
 import type { FieldError } from '$lib/i18n/field-errors';
 import type { Role } from '$lib/domain/roles';
 import type { CurrentUser } from './access';
 import { verifyStepUp } from './auth/step-up';
 import { getOrgSettings, totpRequired } from './org-settings';
+import { SignerRoleError } from './signoffs';
+import { WorkflowRefusalError } from './workflow';
 import type { Db } from './db';
 
 /**
@@ -65,4 +67,21 @@ export async function confirmSigner(
 				errors: { _form: { code: 'signoff_throttled' } }
 			};
 	}
+}
+
+/** What a refused signature answers (403 for the wrong role, 409 with the workflow's reason); anything else is rethrown. */
+export function signRefusal(e: unknown, values: Record<string, string>) {
+	if (e instanceof SignerRoleError)
+		return fail(403, {
+			errors: { _form: { code: 'signoff_wrong_role' } },
+			values,
+			wrongRole: true
+		});
+	if (e instanceof WorkflowRefusalError)
+		return fail(409, {
+			errors: { _form: { code: `signoff_refused_${e.reason}` } },
+			values,
+			refused: e.reason
+		});
+	throw e;
 }

@@ -7,9 +7,9 @@ import { formValues } from '$lib/server/forms';
 import { getOrgSettings } from '$lib/server/org-settings';
 import { loadRecord } from '$lib/server/record';
 import { userHasTotp } from '$lib/server/auth/step-up';
-import { residualRisks, scenarioIds, signDecision, SignerRoleError } from '$lib/server/signoffs';
-import { confirmSigner, unexpectedFields } from '$lib/server/sign-form';
-import { decisionBlocker, WorkflowRefusalError } from '$lib/server/workflow';
+import { residualRisks, scenarioIds, signDecision } from '$lib/server/signoffs';
+import { confirmSigner, signRefusal, unexpectedFields } from '$lib/server/sign-form';
+import { decisionBlocker } from '$lib/server/workflow';
 import { requiredOpinions } from '$lib/server/opinion-summary';
 import { isDecisionField, parseDecision } from './parse';
 import type { Actions, PageServerLoad } from './$types';
@@ -122,19 +122,7 @@ export const actions: Actions = {
 			);
 			return { decided: true };
 		} catch (e) {
-			if (e instanceof SignerRoleError)
-				return fail(403, {
-					errors: { _form: { code: 'signoff_wrong_role' } },
-					values,
-					wrongRole: true
-				});
-			if (e instanceof WorkflowRefusalError)
-				return fail(409, {
-					errors: { _form: { code: `signoff_refused_${e.reason}` } },
-					values,
-					refused: e.reason
-				});
-			throw e;
+			return signRefusal(e, values);
 		}
 	}
 };

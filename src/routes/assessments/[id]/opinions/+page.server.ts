@@ -8,9 +8,8 @@ import { getOrgSettings } from '$lib/server/org-settings';
 import { loadRecord } from '$lib/server/record';
 import { listFindings } from '$lib/server/findings';
 import { userHasTotp } from '$lib/server/auth/step-up';
-import { signableKinds, signOpinion, SignerRoleError } from '$lib/server/signoffs';
-import { confirmSigner, unexpectedFields } from '$lib/server/sign-form';
-import { WorkflowRefusalError } from '$lib/server/workflow';
+import { signableKinds, signOpinion } from '$lib/server/signoffs';
+import { confirmSigner, signRefusal, unexpectedFields } from '$lib/server/sign-form';
 import { requiredOpinions } from '$lib/server/opinion-summary';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -95,19 +94,7 @@ export const actions: Actions = {
 			);
 			return { signed: row.id };
 		} catch (e) {
-			if (e instanceof SignerRoleError)
-				return fail(403, {
-					errors: { _form: { code: 'signoff_wrong_role' } },
-					values,
-					wrongRole: true
-				});
-			if (e instanceof WorkflowRefusalError)
-				return fail(409, {
-					errors: { _form: { code: `signoff_refused_${e.reason}` } },
-					values,
-					refused: e.reason
-				});
-			throw e;
+			return signRefusal(e, values);
 		}
 	}
 };
