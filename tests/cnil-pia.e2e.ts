@@ -4,10 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { htmlToText } from '../src/lib/domain/interop/html-text';
 import { loginAs, seriousViolations, signInOutsider, unique } from './helpers';
 
-const SAMPLE_PATH = resolve(
-	process.cwd(),
-	'../shared/interop/cnil-pia/2018-02-21-pia-example.json'
-);
+const SAMPLE_PATH = resolve(process.cwd(), 'tests/fixtures/cnil-pia/2018-02-21-pia-example.json');
 const SAMPLE = JSON.parse(readFileSync(SAMPLE_PATH, 'utf8'));
 
 type PiaFile = {

@@ -76,6 +76,7 @@ test('DPO, security officer and representative sign, then the director decides; 
 	);
 
 	await act(dpo, id, 'Demander la décision du directeur');
+	await expect(dpo.getByText('3 avis à jour sur 3')).toBeVisible();
 
 	const director = await as(browser, 'director');
 	await director.goto(`/assessments/${id}/decision`);

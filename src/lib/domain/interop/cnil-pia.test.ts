@@ -19,7 +19,7 @@ import {
 
 const SAMPLE_PATH = resolve(
 	__dirname,
-	'../../../../../shared/interop/cnil-pia/2018-02-21-pia-example.json'
+	'../../../../tests/fixtures/cnil-pia/2018-02-21-pia-example.json'
 );
 const SAMPLE = readFileSync(SAMPLE_PATH, 'utf8');
 

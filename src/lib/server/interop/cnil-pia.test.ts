@@ -18,7 +18,7 @@ import {
 } from './cnil-pia';
 
 const SAMPLE = readFileSync(
-	resolve(__dirname, '../../../../../shared/interop/cnil-pia/2018-02-21-pia-example.json')
+	resolve(__dirname, '../../../../tests/fixtures/cnil-pia/2018-02-21-pia-example.json')
 );
 const bytes = (text: string) => new TextEncoder().encode(text);
 

@@ -38,6 +38,7 @@ export const load: PageServerLoad = (event) => {
 		})),
 		progress: progress(statuses),
 		workflow: workflowOf(db, assessment, membership.role),
+		signoffs: signoffSummary(db, assessment),
 		history: audit.entriesFor(db, assessment.id, 20).map((e) => ({
 			seq: e.seq,
 			at: e.at,
@@ -47,6 +48,22 @@ export const load: PageServerLoad = (event) => {
 		}))
 	};
 };
+
+/** The last two steps are signatures, not content: their badge counts them. */
+function signoffSummary(db: ReturnType<typeof getDb>, assessment: Parameters<typeof factsOf>[1]) {
+	const facts = factsOf(db, assessment);
+	const all = [
+		facts.dpoOpinion,
+		facts.securityOpinion,
+		facts.dataSubjectsView,
+		...facts.requiredExtraOpinions
+	];
+	return {
+		current: all.filter((s) => s === 'current').length,
+		required: all.length,
+		decided: assessment.status === 'decided'
+	};
+}
 
 /** The workflow actions this role can take now, each with what still blocks it. */
 function workflowOf(
