@@ -9,7 +9,14 @@ import * as audit from '$lib/server/audit';
 import { StaleVersionError } from '$lib/server/users';
 import { FrozenError } from '$lib/server/steps';
 import { formFail, formValues, validate } from '$lib/server/forms';
-import { allowedActions, transition, WORKFLOW_ACTIONS } from '$lib/domain/workflow';
+import {
+	allowedActions,
+	transition,
+	WORKFLOW_ACTIONS,
+	type WorkflowFacts
+} from '$lib/domain/workflow';
+import type { Role } from '$lib/domain/roles';
+import type { Assessment } from '$lib/server/db/schema';
 import { applyTransition, factsOf, WorkflowRefusalError } from '$lib/server/workflow';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,6 +25,8 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const { assessment, membership } = requireAssessment(db, user, event.params.id);
 	const statuses = assessments.stepStatuses(db, assessment.id) as Record<StepKey, StepStatus>;
+	// One computation of the content hash and opinions for the whole page (it is the costly part).
+	const facts = factsOf(db, assessment);
 	const labels = assessments.userLabels(db, [assessment.createdBy, assessment.updatedBy]);
 	return {
 		assessment: {
@@ -37,8 +46,8 @@ export const load: PageServerLoad = (event) => {
 			status: statuses[s.key] ?? 'not_started'
 		})),
 		progress: progress(statuses),
-		workflow: workflowOf(db, assessment, membership.role),
-		signoffs: signoffSummary(db, assessment),
+		workflow: workflowOf(assessment, membership.role, facts),
+		signoffs: signoffSummary(assessment, facts),
 		history: audit.entriesFor(db, assessment.id, 20).map((e) => ({
 			seq: e.seq,
 			at: e.at,
@@ -50,8 +59,7 @@ export const load: PageServerLoad = (event) => {
 };
 
 /** The last two steps are signatures, not content: their badge counts them. */
-function signoffSummary(db: ReturnType<typeof getDb>, assessment: Parameters<typeof factsOf>[1]) {
-	const facts = factsOf(db, assessment);
+function signoffSummary(assessment: Pick<Assessment, 'status'>, facts: WorkflowFacts) {
 	const all = [
 		facts.dpoOpinion,
 		facts.securityOpinion,
@@ -67,12 +75,11 @@ function signoffSummary(db: ReturnType<typeof getDb>, assessment: Parameters<typ
 
 /** The workflow actions this role can take now, each with what still blocks it. */
 function workflowOf(
-	db: ReturnType<typeof getDb>,
-	assessment: Parameters<typeof factsOf>[1],
-	role: Parameters<typeof allowedActions>[1]
+	assessment: Pick<Assessment, 'status' | 'archivedAt'>,
+	role: Role,
+	facts: WorkflowFacts
 ) {
 	if (assessment.archivedAt) return { actions: [] };
-	const facts = factsOf(db, assessment);
 	return {
 		actions: allowedActions(assessment.status, role)
 			.filter((action) => action !== 'decide')
