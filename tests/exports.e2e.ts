@@ -139,13 +139,14 @@ test.describe('document exports of the demo assessment', () => {
 		await loginAs(page, 'auditor');
 		const id = await openDemoAssessment(page);
 		expect((await get(page, id, 'record-of-processing.pdf')).status()).toBe(200);
-		await page.goto(`/assessments/${id}`);
+		// The record's history (300 latest): the overview's 20 can be filled by other files' exports.
+		await page.goto(`/assessments/${id}/record`);
 		const row = page
 			.getByRole('row')
 			.filter({ hasText: 'assessment.export' })
 			.filter({ hasText: 'record-of-processing.pdf' })
+			.filter({ hasText: 'auditor@demo.local' })
 			.first();
 		await expect(row).toBeVisible();
-		await expect(row).toContainText('auditor@demo.local');
 	});
 });
