@@ -14,12 +14,12 @@ import {
 	principlesSection,
 	screeningSection
 } from './report-sections-method';
+import { risksSection } from './report-sections-risks';
 import {
 	actionPlanSection,
 	benefitsSection,
-	risksSection,
 	scenariosSection
-} from './report-sections-risks';
+} from './report-sections-arbitration';
 import {
 	decisionSection,
 	historySection,
