@@ -9,7 +9,6 @@ import {
 	TRI_STATE_LABELS
 } from '$lib/domain/knowledge/context-vocabulary';
 import { isEeaCountry } from '$lib/domain/knowledge/countries';
-import { HEALTH_EXCEPTION_LABELS, LEGAL_BASIS_LABELS } from '$lib/domain/knowledge/legal-bases';
 import { localize, type Locale } from '$lib/domain/knowledge/localized';
 import {
 	TRANSFER_MECHANISM_LABELS,
@@ -18,10 +17,8 @@ import {
 import type { AssessmentRecord } from '$lib/server/record';
 import { reportContext, type ReportContext, type ReportOptions } from './report-context';
 import { formatDateTime, type Block, type DocModel, type Section } from './report-doc';
-import { outcomeLabel, yesNo } from './report-labels';
-
-const dash = '—';
-const orDash = (s: string | undefined | null) => (s && s.trim() !== '' ? s : dash);
+import { purposesTable, retentionTable } from './report-sections-method';
+import { dash, orDash, outcomeLabel, yesNo } from './report-labels';
 
 function controllerSection(ctx: ReportContext): Section {
 	const t = (x: { fr: string; en: string }) => localize(x, ctx.locale);
@@ -47,29 +44,12 @@ function controllerSection(ctx: ReportContext): Section {
 }
 
 function purposesSection(ctx: ReportContext): Section {
-	const t = (x: { fr: string; en: string }) => localize(x, ctx.locale);
 	return {
 		id: 'purposes',
 		title: m.exports_ropa_purposes({}, ctx.o),
 		blocks: [
 			{ kind: 'paragraph', text: orDash(ctx.steps.context?.description) },
-			{
-				kind: 'table',
-				caption: m.exports_report_purposes({}, ctx.o),
-				headers: [
-					m.exports_report_col_purpose({}, ctx.o),
-					m.exports_report_col_legal_basis({}, ctx.o),
-					m.exports_report_col_health_exception({}, ctx.o)
-				],
-				widths: [3, 2, 2],
-				rows: (ctx.steps.context?.purposes ?? []).map((p) => [
-					p.text,
-					t(LEGAL_BASIS_LABELS[p.legalBasis]),
-					p.involvesHealthData && p.healthException
-						? t(HEALTH_EXCEPTION_LABELS[p.healthException])
-						: dash
-				])
-			}
+			purposesTable(ctx, ctx.steps.context?.purposes ?? [], dash)
 		]
 	};
 }
@@ -193,19 +173,7 @@ function retentionSection(ctx: ReportContext): Section {
 	return {
 		id: 'retention',
 		title: m.exports_ropa_retention({}, ctx.o),
-		blocks: [
-			{
-				kind: 'table',
-				caption: m.exports_report_retention({}, ctx.o),
-				headers: [
-					m.exports_report_col_category({}, ctx.o),
-					m.exports_report_col_period({}, ctx.o),
-					m.exports_report_col_justification({}, ctx.o)
-				],
-				widths: [2, 2, 3],
-				rows: retention.map((r) => [r.category, orDash(r.period), orDash(r.justification)])
-			}
-		]
+		blocks: [retentionTable(ctx, retention)]
 	};
 }
 

@@ -83,3 +83,8 @@ export function outcomeLabel(outcome: Outcome | string, locale: Locale): string 
 	};
 	return (labels as Record<string, () => string>)[outcome]?.() ?? outcome;
 }
+
+/** What a document prints for an empty value. */
+export const dash = '—';
+export const orDash = (text: string | undefined | null) =>
+	text && text.trim() !== '' ? text : dash;

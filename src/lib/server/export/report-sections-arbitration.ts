@@ -12,9 +12,9 @@ import { recordActionPlan } from './report-action-plan';
 import type { ReportContext } from './report-context';
 import type { Block, Section } from './report-doc';
 import { formatDate } from './report-doc';
-import { levelLabel, scoredLevel } from './report-labels';
+import { dash, levelLabel, orDash, scoredLevel } from './report-labels';
 import { notFilled } from './report-sections-method';
-import { dash, measureStatus, orDash } from './report-sections-risks';
+import { measureStatus } from './report-sections-risks';
 
 function confidenceLabel(ctx: ReportContext, c: 'low' | 'medium' | 'high'): string {
 	return {

@@ -25,12 +25,9 @@ import {
 import { CLAUSE_STATUS_LABELS, PROCESSOR_CLAUSES } from '$lib/domain/knowledge/processor-clauses';
 import { CNIL_LIST_ITEM, criterion } from '$lib/domain/knowledge/screening-criteria';
 import { contractGaps, screen, type Motif } from '$lib/domain/method';
-import type { ReportContext } from './report-context';
+import type { ParsedSteps, ReportContext } from './report-context';
 import type { Block, Section } from './report-doc';
-import { yesNo } from './report-labels';
-
-const dash = '—';
-const orDash = (text: string | undefined | null) => (text && text.trim() !== '' ? text : dash);
+import { yesNo, dash, orDash } from './report-labels';
 
 export function notFilled(ctx: ReportContext): Block {
 	return { kind: 'paragraph', text: m.exports_report_step_empty({}, ctx.o), tone: 'muted' };
@@ -81,6 +78,46 @@ export function screeningSection(ctx: ReportContext): Section {
 	return section;
 }
 
+type Purposes = NonNullable<ParsedSteps['context']>['purposes'];
+type Retention = NonNullable<ParsedSteps['principles']>['retention'];
+
+/** Purposes with their legal basis (report and record of processing alike). */
+export function purposesTable(ctx: ReportContext, purposes: Purposes, noHealth: string): Block {
+	const t = (x: { fr: string; en: string }) => localize(x, ctx.locale);
+	return {
+		kind: 'table',
+		caption: m.exports_report_purposes({}, ctx.o),
+		headers: [
+			m.exports_report_col_purpose({}, ctx.o),
+			m.exports_report_col_legal_basis({}, ctx.o),
+			m.exports_report_col_health_exception({}, ctx.o)
+		],
+		widths: [3, 2, 2],
+		rows: purposes.map((p) => [
+			p.text,
+			t(LEGAL_BASIS_LABELS[p.legalBasis]),
+			p.involvesHealthData && p.healthException
+				? t(HEALTH_EXCEPTION_LABELS[p.healthException])
+				: noHealth
+		])
+	};
+}
+
+/** Retention periods with their justification (report and record of processing alike). */
+export function retentionTable(ctx: ReportContext, retention: Retention): Block {
+	return {
+		kind: 'table',
+		caption: m.exports_report_retention({}, ctx.o),
+		headers: [
+			m.exports_report_col_category({}, ctx.o),
+			m.exports_report_col_period({}, ctx.o),
+			m.exports_report_col_justification({}, ctx.o)
+		],
+		widths: [2, 2, 3],
+		rows: retention.map((r) => [r.category, orDash(r.period), orDash(r.justification)])
+	};
+}
+
 export function contextSection(ctx: ReportContext): Section {
 	const c = ctx.steps.context;
 	const section: Section = {
@@ -92,23 +129,7 @@ export function contextSection(ctx: ReportContext): Section {
 	const t = (x: { fr: string; en: string }) => localize(x, ctx.locale);
 	section.blocks = [
 		{ kind: 'paragraph', text: orDash(c.description) },
-		{
-			kind: 'table',
-			caption: m.exports_report_purposes({}, ctx.o),
-			headers: [
-				m.exports_report_col_purpose({}, ctx.o),
-				m.exports_report_col_legal_basis({}, ctx.o),
-				m.exports_report_col_health_exception({}, ctx.o)
-			],
-			widths: [3, 2, 2],
-			rows: c.purposes.map((p) => [
-				p.text,
-				t(LEGAL_BASIS_LABELS[p.legalBasis]),
-				p.involvesHealthData && p.healthException
-					? t(HEALTH_EXCEPTION_LABELS[p.healthException])
-					: m.exports_report_no_health_data({}, ctx.o)
-			])
-		},
+		purposesTable(ctx, c.purposes, m.exports_report_no_health_data({}, ctx.o)),
 		{
 			kind: 'table',
 			caption: m.exports_report_data_inventory({}, ctx.o),
@@ -204,17 +225,7 @@ export function principlesSection(ctx: ReportContext): Section {
 		},
 		{ kind: 'heading', text: m.exports_report_accuracy({}, ctx.o) },
 		{ kind: 'paragraph', text: orDash(p.accuracy) },
-		{
-			kind: 'table',
-			caption: m.exports_report_retention({}, ctx.o),
-			headers: [
-				m.exports_report_col_category({}, ctx.o),
-				m.exports_report_col_period({}, ctx.o),
-				m.exports_report_col_justification({}, ctx.o)
-			],
-			widths: [2, 2, 3],
-			rows: p.retention.map((r) => [r.category, orDash(r.period), orDash(r.justification)])
-		},
+		retentionTable(ctx, p.retention),
 		{ kind: 'heading', text: m.exports_report_rights({}, ctx.o) },
 		{
 			kind: 'fields',

@@ -7,12 +7,8 @@ import type { Risk } from '$lib/domain/method/risks';
 import type { ReportContext } from './report-context';
 import type { Block, Section } from './report-doc';
 import { formatDate } from './report-doc';
-import { levelLabel, scoredLevel } from './report-labels';
+import { levelLabel, scoredLevel, dash, orDash } from './report-labels';
 import { notFilled } from './report-sections-method';
-
-export const dash = '—';
-export const orDash = (text: string | undefined | null) =>
-	text && text.trim() !== '' ? text : dash;
 
 function measureKind(ctx: ReportContext, kind: Risk['measures'][number]['kind']): string {
 	return {

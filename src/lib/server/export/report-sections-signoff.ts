@@ -6,9 +6,14 @@ import type { SignatureView } from '$lib/server/record';
 import type { ReportContext } from './report-context';
 import type { Block, Field, Section } from './report-doc';
 import { formatDate, formatDateTime } from './report-doc';
-import { kindLabel, outcomeLabel, roleLabel, scoredLevel, verdictLabel } from './report-labels';
-
-const dash = '—';
+import {
+	kindLabel,
+	outcomeLabel,
+	roleLabel,
+	scoredLevel,
+	verdictLabel,
+	dash
+} from './report-labels';
 
 /** Whether a signature still covers this content, said in words and never by colour. */
 export function signatureState(ctx: ReportContext, s: SignatureView): string {
