@@ -22,6 +22,8 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
 		environment: 'node',
-		testTimeout: 30_000
+		// Generous: the suite must pass while other work holds both cores (argon2, SQLite fsync).
+		testTimeout: 120_000,
+		hookTimeout: 120_000
 	}
 });

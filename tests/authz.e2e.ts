@@ -124,7 +124,7 @@ test('the running app enforces the policy for every role, own and other organisa
 	playwright,
 	baseURL
 }) => {
-	test.setTimeout(240_000);
+	test.setTimeout(900_000);
 	const base = baseURL!;
 	const { orgId, assessmentId } = demoIds();
 	const admin = await signIn(playwright, base, 'admin@demo.local');

@@ -11,7 +11,7 @@ import { flipStoredByte, readZip, reseal, writeZip } from '../src/lib/server/exp
 function verifier(file: string, ...args: string[]) {
 	const run = spawnSync('npx', ['tsx', 'scripts/verify-bundle.ts', file, ...args], {
 		encoding: 'utf8',
-		timeout: 60_000
+		timeout: 180_000
 	});
 	return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
 }

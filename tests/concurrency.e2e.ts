@@ -13,7 +13,7 @@ test('50 concurrent clients x 20 read-modify-write cycles lose no update', async
 	page,
 	baseURL
 }) => {
-	test.setTimeout(240_000);
+	test.setTimeout(600_000);
 	await loginAs(page, 'dpo');
 	await page.goto('/assessments/new');
 	await page.getByLabel('Analyse vierge').check();

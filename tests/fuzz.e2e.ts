@@ -288,7 +288,7 @@ test('malformed input to every action and endpoint: never a 5xx, and a 4xx chang
 	playwright,
 	baseURL
 }) => {
-	test.setTimeout(240_000);
+	test.setTimeout(900_000);
 	const base = baseURL!;
 	const admin = await signIn(playwright, base, 'admin@demo.local');
 	const orgName = unique('Hôpital fuzz');

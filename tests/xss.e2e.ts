@@ -51,7 +51,7 @@ test('XSS payloads in every free-text field are stored verbatim and stay inert',
 	page,
 	browser
 }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(360_000);
 	const dialogs = watchDialogs(page);
 	await loginAs(page, 'dpo');
 	const { orgId } = demoIds();
