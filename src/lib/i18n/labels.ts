@@ -28,11 +28,18 @@ export function statusLabel(status: string): string {
 	return (STATUS_LABELS[status] ?? (() => status))();
 }
 
+// Building an Intl formatter costs ~250 µs, using one ~5 µs: a list of thousands of
+// rows spent most of its time here. One formatter per locale, made on first use.
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Dates are stored in UTC; people read them in the hospital's time zone and language. */
 export function formatDate(iso: string | null | undefined, locale: string): string {
 	if (!iso) return '';
-	return new Date(iso).toLocaleString(locale === 'en' ? 'en-GB' : 'fr-FR', {
-		dateStyle: 'medium',
-		timeStyle: 'short'
-	});
+	const tag = locale === 'en' ? 'en-GB' : 'fr-FR';
+	let format = dateTimeFormats.get(tag);
+	if (!format) {
+		format = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
+		dateTimeFormats.set(tag, format);
+	}
+	return format.format(new Date(iso));
 }

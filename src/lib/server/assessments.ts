@@ -1,7 +1,7 @@
-import { and, desc, eq, inArray, isNull, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import { STEP_KEYS, type StepKey } from '$lib/domain/method/steps';
 import { bookingTemplate } from '$lib/domain/knowledge/booking-template';
-import { assessments, assessmentSteps, type Assessment, type AssessmentStatus } from './db/schema';
+import { assessments, assessmentSteps, type Assessment } from './db/schema';
 import { mutate, type Actor } from './audit';
 import { StaleVersionError } from './users';
 import { FrozenError, isFrozen } from './steps';
@@ -11,33 +11,6 @@ import type { Db } from './db';
 export const TEMPLATES = ['booking'] as const;
 export type TemplateKey = (typeof TEMPLATES)[number];
 export type Locale = 'fr' | 'en';
-
-export interface ListFilter {
-	orgIds: string[];
-	status?: AssessmentStatus | 'archived';
-	q?: string;
-}
-
-export function list(db: Db, filter: ListFilter): Assessment[] {
-	if (!filter.orgIds.length) return [];
-	const where: SQL[] = [inArray(assessments.orgId, filter.orgIds)];
-	if (filter.status === 'archived') where.push(isNotNull(assessments.archivedAt));
-	else {
-		where.push(isNull(assessments.archivedAt));
-		if (filter.status) where.push(eq(assessments.status, filter.status));
-	}
-	if (filter.q) {
-		// LIKE wildcards typed by the user are matched literally.
-		const escaped = filter.q.replace(/[\\%_]/g, (c) => `\\${c}`);
-		where.push(sql`${assessments.title} LIKE ${`%${escaped}%`} ESCAPE '\\'`);
-	}
-	return db
-		.select()
-		.from(assessments)
-		.where(and(...where))
-		.orderBy(desc(assessments.updatedAt))
-		.all();
-}
 
 /** The audited, hashed state of an assessment's own fields. */
 export function stateOf(a: Assessment) {

@@ -102,15 +102,27 @@ export function plainText(doc: DocModel): string {
 	return out.join('\n');
 }
 
+// Intl formatters are costly to build and cheap to use: one per locale and style.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: Locale, withTime: boolean): Intl.DateTimeFormat {
+	const key = `${locale}:${withTime}`;
+	let format = formats.get(key);
+	if (!format) {
+		format = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+			dateStyle: 'long',
+			...(withTime ? { timeStyle: 'short' } : {}),
+			timeZone: 'UTC'
+		});
+		formats.set(key, format);
+	}
+	return format;
+}
+
 /** `2026-11-23T15:44:42Z` → "23 novembre 2026, 15:44 UTC"; anything unparsable is kept as is. */
 export function formatDateTime(value: string | Date, locale: Locale): string {
 	const date = typeof value === 'string' ? new Date(value) : value;
 	if (Number.isNaN(date.getTime())) return String(value);
-	const text = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-		dateStyle: 'long',
-		timeStyle: 'short',
-		timeZone: 'UTC'
-	}).format(date);
+	const text = formatter(locale, true).format(date);
 	return `${text} UTC`;
 }
 
@@ -119,8 +131,5 @@ export function formatDate(value: string, locale: Locale): string {
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
 	const date = new Date(`${value}T00:00:00Z`);
 	if (Number.isNaN(date.getTime())) return value;
-	return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-		dateStyle: 'long',
-		timeZone: 'UTC'
-	}).format(date);
+	return formatter(locale, false).format(date);
 }
