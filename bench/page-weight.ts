@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/**
+ * What a browser downloads on the first load of each page (JS + CSS, gzip), read from
+ * the build's own manifest (never from timings): the client entry, then the layouts and
+ * the page of the route, each with the chunks it imports.
+ */
+export interface PageWeight {
+	route: string;
+	files: number;
+	gzipBytes: number;
+}
+
+const OUTPUT = '.svelte-kit/output';
+
+function list(source: string, name: string): string[] {
+	const match = new RegExp(`${name}:?\\s*=?\\s*(\\[[^\\]]*\\])`).exec(source);
+	return match ? (JSON.parse(match[1]!) as string[]) : [];
+}
+
+export function pageWeights(root = process.cwd()): PageWeight[] {
+	const server = join(root, OUTPUT, 'server');
+	const client = join(root, OUTPUT, 'client');
+	const manifest = readFileSync(join(server, 'manifest.js'), 'utf8');
+	const entry = /client: \{[^}]*\}/.exec(manifest)?.[0] ?? '';
+	const base = [...list(entry, 'imports'), ...list(entry, 'stylesheets')];
+	const nodeFiles = (index: number) => {
+		const source = readFileSync(join(server, 'nodes', `${index}.js`), 'utf8');
+		return [...list(source, 'export const imports'), ...list(source, 'export const stylesheets')];
+	};
+	const sizes = new Map<string, number>();
+	const gzipped = (file: string) => {
+		let size = sizes.get(file);
+		if (size === undefined) {
+			size = gzipSync(readFileSync(join(client, file)), { level: 9 }).length;
+			sizes.set(file, size);
+		}
+		return size;
+	};
+	const routes = [
+		...manifest.matchAll(/id: "([^"]+)",(?:(?!id: ")[\s\S])*?page: \{ layouts: \[([^\]]*)\], errors: \[[^\]]*\], leaf: (\d+) \}/g)
+	];
+	return routes.map(([, route, layouts, leaf]) => {
+		const nodes = [...layouts!.split(',').filter(Boolean).map(Number), Number(leaf)];
+		const files = new Set([...base, ...nodes.flatMap(nodeFiles)]);
+		let total = 0;
+		for (const file of files) total += gzipped(file);
+		return { route: route!, files: files.size, gzipBytes: total };
+	});
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	for (const w of pageWeights().sort((a, b) => b.gzipBytes - a.gzipBytes)) {
+		console.log(`${(w.gzipBytes / 1024).toFixed(1).padStart(7)} kB  ${w.files} files  ${w.route}`);
+	}
+}
