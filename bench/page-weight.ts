@@ -20,12 +20,25 @@ function list(source: string, name: string): string[] {
 	return match ? (JSON.parse(match[1]!) as string[]) : [];
 }
 
+/** The page's universal module (`+page.ts`), when it turns client-side rendering off. */
+function universalCsrOff(server: string, index: number): boolean {
+	const node = readFileSync(join(server, 'nodes', `${index}.js`), 'utf8');
+	const universal = /import \* as universal from '([^']+)'/.exec(node)?.[1];
+	if (!universal) return false;
+	const source = readFileSync(join(server, 'nodes', universal), 'utf8');
+	return /\bcsr\s*=\s*false/.test(source);
+}
+
 export function pageWeights(root = process.cwd()): PageWeight[] {
 	const server = join(root, OUTPUT, 'server');
 	const client = join(root, OUTPUT, 'client');
 	const manifest = readFileSync(join(server, 'manifest.js'), 'utf8');
 	const entry = /client: \{[^}]*\}/.exec(manifest)?.[0] ?? '';
 	const base = [...list(entry, 'imports'), ...list(entry, 'stylesheets')];
+	// A page with `csr = false` ships no script at all, only its stylesheets.
+	const noScript = (index: number) =>
+		/export const csr = false/.test(readFileSync(join(server, 'nodes', `${index}.js`), 'utf8')) ||
+		universalCsrOff(server, index);
 	const nodeFiles = (index: number) => {
 		const source = readFileSync(join(server, 'nodes', `${index}.js`), 'utf8');
 		return [...list(source, 'export const imports'), ...list(source, 'export const stylesheets')];
@@ -40,11 +53,14 @@ export function pageWeights(root = process.cwd()): PageWeight[] {
 		return size;
 	};
 	const routes = [
-		...manifest.matchAll(/id: "([^"]+)",(?:(?!id: ")[\s\S])*?page: \{ layouts: \[([^\]]*)\], errors: \[[^\]]*\], leaf: (\d+) \}/g)
+		...manifest.matchAll(
+			/id: "([^"]+)",(?:(?!id: ")[\s\S])*?page: \{ layouts: \[([^\]]*)\], errors: \[[^\]]*\], leaf: (\d+) \}/g
+		)
 	];
 	return routes.map(([, route, layouts, leaf]) => {
 		const nodes = [...layouts!.split(',').filter(Boolean).map(Number), Number(leaf)];
-		const files = new Set([...base, ...nodes.flatMap(nodeFiles)]);
+		const css = nodes.flatMap((n) => nodeFiles(n).filter((f) => f.endsWith('.css')));
+		const files = new Set(nodes.some(noScript) ? css : [...base, ...nodes.flatMap(nodeFiles)]);
 		let total = 0;
 		for (const file of files) total += gzipped(file);
 		return { route: route!, files: files.size, gzipBytes: total };
