@@ -74,6 +74,8 @@ async function submitCode(page: Page, code: string) {
 test('two-factor: enrol with an app, sign in with a code or a recovery code (once), then disable', async ({
 	page
 }) => {
+	// Many sign-ins (argon2) and accessibility scans: slow on a loaded machine.
+	test.slow();
 	const email = `${unique('totp')}@demo.local`;
 	await createUser(page, email);
 	await logout(page);
@@ -177,6 +179,8 @@ test('two-factor: enrol with an app, sign in with a code or a recovery code (onc
 test('an admin resets the two-factor of someone who lost their phone and codes', async ({
 	page
 }) => {
+	// Many sign-ins (argon2) and accessibility scans: slow on a loaded machine.
+	test.slow();
 	const email = `${unique('totp-lost')}@demo.local`;
 	await createUser(page, email);
 	await logout(page);
@@ -211,6 +215,7 @@ test('an admin resets the two-factor of someone who lost their phone and codes',
 test('Login twice: the code page is the only way past a password accepted for a two-factor account; "start again" ends that session', async ({
 	page
 }) => {
+	test.slow();
 	const email = `${unique('totp-once')}@demo.local`;
 	await createUser(page, email);
 	await logout(page);
@@ -232,6 +237,7 @@ test('Login twice: the code page is the only way past a password accepted for a 
 });
 
 test('enabling 2FA or changing the password ends the other sessions', async ({ page, browser }) => {
+	test.slow();
 	const email = `${unique('totp-sessions')}@demo.local`;
 	await createUser(page, email);
 	await logout(page);
@@ -277,7 +283,7 @@ test("Organisation 'require two-factor' is not enforced at sign-in: a non-enroll
 	page,
 	browser
 }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(300_000);
 	// A hospital of its own, administered by a test admin (not the demo admin, whom
 	// the requirement would confine too): the demo organisation is never changed.
 	const adminEmail = `${unique('totp-admin')}@other.local`;
