@@ -263,9 +263,7 @@ test('enabling 2FA or changing the password ends the other sessions', async ({ p
 	await page.goto('/account');
 	const change = page.locator('form[action="?/password"]');
 	await change.getByLabel('Mot de passe actuel').fill(PASSWORD);
-	await change
-		.getByLabel('Nouveau mot de passe', { exact: true })
-		.fill('une toute nouvelle phrase 2026');
+	await change.getByLabel(/^Nouveau mot de passe/).fill('une toute nouvelle phrase 2026');
 	await change
 		.getByLabel('Confirmez le nouveau mot de passe')
 		.fill('une toute nouvelle phrase 2026');
