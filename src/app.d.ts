@@ -1,5 +1,6 @@
 import type { CurrentUser } from '$lib/server/access';
 import type { Session } from '$lib/server/db/schema';
+import type { PendingLogin } from '$lib/server/auth/login';
 
 declare global {
 	namespace App {
@@ -11,6 +12,8 @@ declare global {
 		interface Locals {
 			user: CurrentUser | null;
 			session: Session | null;
+			/** A session whose password was accepted and whose two-factor code is still due. */
+			pendingLogin: PendingLogin | null;
 			locale: 'fr' | 'en';
 			/** A session cookie came in but its session had ended (idle, absolute, logout elsewhere). */
 			sessionExpired: boolean;

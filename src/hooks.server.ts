@@ -1,10 +1,12 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { isRedirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { dev } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { getDb } from '$lib/server/db';
+import { DatabaseNotWritableError, getDb } from '$lib/server/db';
 import { readSessionToken, setSessionCookie, clearSessionCookie } from '$lib/server/auth/cookie';
 import { validateSessionToken } from '$lib/server/auth/session';
+import { userHasTotp } from '$lib/server/auth/totp';
+import { allowedWhileEnrolling, ENROLMENT_PAGE, mustEnrol } from '$lib/server/auth/enrolment-gate';
 import { currentUser } from '$lib/server/users';
 import { seedDemo, demoEmail, demoPassword } from '$lib/server/seed';
 import { ROLES } from '$lib/domain/roles';
@@ -13,8 +15,19 @@ import { newId } from '$lib/server/ids';
 import { tolerantFormData } from '$lib/server/form-body';
 import { groupFingerprint, signingKey } from '$lib/server/export/signing-key';
 
+/** A read-only database or data directory is refused here, not at the first login's 500. */
+function openDatabaseOrExit() {
+	try {
+		return getDb();
+	} catch (e) {
+		if (!(e instanceof DatabaseNotWritableError)) throw e;
+		process.stderr.write(`DPIA workbench cannot start: ${e.message}\n`);
+		process.exit(1);
+	}
+}
+
 export const init: ServerInit = async () => {
-	const db = getDb();
+	const db = openDatabaseOrExit();
 	const demo = process.env.WORKBENCH_DEMO !== '0';
 	const seeded = demo ? await seedDemo(db) : false;
 	const port = process.env.PORT || '3000';
@@ -36,37 +49,19 @@ export const init: ServerInit = async () => {
 	process.stdout.write(lines.join('\n') + '\n');
 };
 
-const i18n: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = tolerantFormData(request);
-		event.locals.locale = locale;
-		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
-		});
-	});
-
-const auth: Handle = async ({ event, resolve }) => {
-	event.locals.user = null;
-	event.locals.session = null;
-	event.locals.sessionExpired = false;
-	const token = readSessionToken(event.cookies);
-	if (token) {
-		const db = getDb();
-		const { session, user } = validateSessionToken(db, token);
-		if (session) {
-			event.locals.session = session;
-			event.locals.user = currentUser(db, user);
-			setSessionCookie(event.cookies, event.url, token, session.expiresAt);
-		} else {
-			event.locals.sessionExpired = true;
-			clearSessionCookie(event.cookies, event.url);
-		}
-	}
-	return resolve(event);
-};
-
+/**
+ * Security headers on every response, error pages and redirects of the inner handles
+ * included: this handle runs outermost for that reason.
+ */
 const headers: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
+	let response: Response;
+	try {
+		response = await resolve(event);
+	} catch (e) {
+		// A redirect thrown by an inner handle would otherwise leave without these headers.
+		if (!isRedirect(e)) throw e;
+		response = new Response(null, { status: e.status, headers: { location: e.location } });
+	}
 	const h = response.headers;
 	h.set('X-Content-Type-Options', 'nosniff');
 	h.set('Referrer-Policy', 'same-origin');
@@ -75,11 +70,74 @@ const headers: Handle = async ({ event, resolve }) => {
 	h.set('Cross-Origin-Opener-Policy', 'same-origin');
 	if (!dev) h.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
 	// Pages about a DPIA must not linger in shared hospital browsers' caches.
-	if (event.locals.user) h.set('Cache-Control', 'no-store');
+	if (event.locals.user || event.locals.pendingLogin) h.set('Cache-Control', 'no-store');
 	return response;
 };
 
-export const handle = sequence(i18n, auth, headers);
+/**
+ * Form bodies every action reads: a malformed one is a 400, NUL characters dropped.
+ * After i18n, which replaces the request with its own copy.
+ */
+const formBody: Handle = ({ event, resolve }) => {
+	event.request = tolerantFormData(event.request);
+	return resolve(event);
+};
+
+const i18n: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		// paraglide hands back a copy of the request: the one the next handles must read.
+		event.request = request;
+		event.locals.locale = locale;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+/**
+ * Sets `locals.user`/`locals.session` (null when absent). A session whose second factor
+ * is due and not verified is not signed in: it is `locals.pendingLogin`, which only the
+ * code page (/login/two-factor) and logout read.
+ */
+const auth: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	event.locals.pendingLogin = null;
+	event.locals.sessionExpired = false;
+	const token = readSessionToken(event.cookies, event.url);
+	if (token) {
+		const db = getDb();
+		const { session, user, awaitingSecondFactor } = validateSessionToken(db, token);
+		if (!session) {
+			event.locals.sessionExpired = true;
+			clearSessionCookie(event.cookies, event.url);
+		} else if (awaitingSecondFactor) {
+			event.locals.pendingLogin = { sessionId: session.id, userId: user.id, email: user.email };
+		} else {
+			event.locals.session = session;
+			event.locals.user = currentUser(db, user);
+			setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+		}
+	}
+	return resolve(event);
+};
+
+/**
+ * An organisation requires two-factor for the user's role and the user has not enrolled:
+ * every request but the enrolment itself (and logout, language, health) is sent there.
+ */
+const twoFactorGate: Handle = async ({ event, resolve }) => {
+	const user = event.locals.user;
+	if (
+		user &&
+		!allowedWhileEnrolling(event.request.method, event.url) &&
+		mustEnrol(getDb(), user, userHasTotp(getDb(), user.id))
+	) {
+		return new Response(null, { status: 303, headers: { location: ENROLMENT_PAGE } });
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(headers, i18n, formBody, auth, twoFactorGate);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: 'not_found' };

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, login, loginAs, unique } from './helpers';
+import { DEMO_PASSWORD, login, loginAs, postForm, unique } from './helpers';
+import { readDb } from './matrix-helpers';
 
 const ROLES = ['admin', 'dpo', 'director', 'security', 'contributor', 'representative', 'auditor'];
 
@@ -89,4 +90,48 @@ test('the interface switches to English and back', async ({ page }) => {
 	await page.getByLabel('Language').selectOption('fr');
 	await page.getByRole('button', { name: 'Change' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connexion');
+});
+
+test('The current-password check on the account page is neither throttled nor audited (25 guesses in 0.5 s)', async ({
+	page
+}) => {
+	test.slow();
+	const email = `${unique('guess')}@demo.local`;
+	await loginAs(page, 'admin');
+	await page.goto('/admin');
+	await page.getByLabel('Adresse électronique').fill(email);
+	await page.getByLabel('Nom et prénom').fill('Compte Deviné');
+	await page.getByLabel('Rôle', { exact: true }).selectOption('contributor');
+	await page.getByLabel('Mot de passe initial').fill('le vrai mot de passe 2026');
+	await page.getByRole('button', { name: 'Créer le compte' }).click();
+	await expect(page.getByRole('status')).toHaveText('Compte créé.');
+	await page.getByRole('button', { name: 'Se déconnecter' }).click();
+	await login(page, email, 'le vrai mot de passe 2026');
+	await page.goto('/account');
+
+	// Someone at an unlocked screen guesses the current password: each guess doubles the
+	// wait after the 5th, so a refusal comes at the latest a few guesses later.
+	const statuses: number[] = [];
+	for (let i = 0; i < 12 && !statuses.includes(429); i++) {
+		const res = await postForm(page, '/account?/password', {
+			current: `guess number ${i}`,
+			password: 'une nouvelle phrase de passe',
+			confirm: 'une nouvelle phrase de passe'
+		});
+		statuses.push(res.status());
+	}
+	expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
+	expect(statuses).toContain(429);
+	const failures = readDb(
+		(db) =>
+			db
+				.prepare(
+					"select count(*) as n from audit_log where action = 'account.stepup_failed' and actor_id = (select id from users where email = ?)"
+				)
+				.get(email) as { n: number }
+	).n;
+	expect(failures).toBe(statuses.filter((s) => s === 400).length);
+	// Throttled under its own key: signing in is not locked.
+	await page.getByRole('button', { name: 'Se déconnecter' }).click();
+	await login(page, email, 'le vrai mot de passe 2026');
 });

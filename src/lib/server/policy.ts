@@ -63,6 +63,9 @@ export const POLICY: Readonly<Record<string, Rule>> = {
 	'GET /healthz': PUBLIC,
 	'GET /login': PUBLIC,
 	'POST /login': PUBLIC,
+	// The code step: only a session whose password was accepted gets past its redirect.
+	'GET /login/two-factor': PUBLIC,
+	'POST /login/two-factor': PUBLIC,
 	'GET /logout': PUBLIC,
 	'POST /logout': PUBLIC,
 	'GET /locale': PUBLIC,

@@ -3,7 +3,7 @@ import type { Role } from '$lib/domain/roles';
 import { memberships, organisations, users, type User } from './db/schema';
 import { mutate, type Actor } from './audit';
 import { hashPassword } from './auth/password';
-import { invalidateUserSessions } from './auth/session';
+import { invalidateOtherSessions, invalidateUserSessions } from './auth/session';
 import { newId } from './ids';
 import type { CurrentUser } from './access';
 import type { Db } from './db';
@@ -39,14 +39,23 @@ export interface NewMember {
 	orgId: string;
 }
 
+/** The address already belongs to a member of that same organisation. */
 export class EmailTakenError extends Error {}
 
-/** Creates the account and its membership in one audited transaction. */
+/**
+ * Creates the account and its membership in one audited transaction. An address that
+ * already has an account elsewhere (a colleague working in two hospitals of a group) is
+ * added to this organisation with the role chosen, keeping its own name and password:
+ * the admin sees the same outcome as for a new account, so the form does not tell which
+ * addresses are registered in other organisations. Only an address already in this
+ * organisation is refused, as the admin's own member list shows it anyway.
+ */
 export async function createMember(db: Db, actor: Actor, input: NewMember): Promise<User> {
 	const passwordHash = await hashPassword(input.password);
 	const email = normaliseEmail(input.email);
 	return mutate(db, actor, (tx) => {
-		if (findByEmail(tx, email)) throw new EmailTakenError(email);
+		const existing = findByEmail(tx, email);
+		if (existing) return addMembership(tx, existing, input);
 		const user = tx
 			.insert(users)
 			.values({ id: newId(), email, name: input.name.trim(), passwordHash })
@@ -67,6 +76,24 @@ export async function createMember(db: Db, actor: Actor, input: NewMember): Prom
 			}
 		};
 	});
+}
+
+function addMembership(tx: Db, user: User, input: NewMember) {
+	if (orgIdsOf(tx, user.id).includes(input.orgId)) throw new EmailTakenError(user.email);
+	tx.insert(memberships)
+		.values({ id: newId(), userId: user.id, orgId: input.orgId, role: input.role })
+		.run();
+	return {
+		result: user,
+		event: {
+			action: 'user.membership_add',
+			entity: 'user',
+			entityId: user.id,
+			orgId: input.orgId,
+			summary: `existing account ${user.email} added with role ${input.role}`,
+			state: { email: user.email, role: input.role, orgId: input.orgId }
+		}
+	};
 }
 
 export function membersOf(db: Db, orgIds: string[]) {
@@ -146,7 +173,9 @@ export async function setPassword(
 	actor: Actor,
 	userId: string,
 	password: string,
-	orgId: string | null
+	orgId: string | null,
+	/** The user's own change: this session stays, every other one ends. */
+	keepSessionId?: string
 ) {
 	const passwordHash = await hashPassword(password);
 	mutate(db, actor, (tx) => {
@@ -156,8 +185,9 @@ export async function setPassword(
 			.where(eq(users.id, userId))
 			.returning({ version: users.version })
 			.get();
-		// Lucia design: a new password signs every device out.
-		invalidateUserSessions(tx, userId);
+		// Lucia design: a new password signs every (other) device out.
+		if (keepSessionId) invalidateOtherSessions(tx, userId, keepSessionId);
+		else invalidateUserSessions(tx, userId);
 		return {
 			result: undefined,
 			event: {
@@ -166,7 +196,9 @@ export async function setPassword(
 				entityId: userId,
 				orgId,
 				version: user?.version ?? null,
-				summary: 'password set; all sessions ended'
+				summary: keepSessionId
+					? 'password set; other sessions ended'
+					: 'password set; all sessions ended'
 			}
 		};
 	});

@@ -5,14 +5,9 @@ import { actorOf, requireUser, type CurrentUser } from '$lib/server/access';
 import { formFail, validate } from '$lib/server/forms';
 import type { FieldError } from '$lib/i18n/field-errors';
 import { newPasswordSchema } from '$lib/server/auth/password-form';
-import { verifyPassword } from '$lib/server/auth/password';
-import { createSession } from '$lib/server/auth/session';
-import { setSessionCookie } from '$lib/server/auth/cookie';
 import { verifyStepUp, type StepUpResult } from '$lib/server/auth/step-up';
 import * as totp from '$lib/server/auth/totp';
-import { users } from '$lib/server/db/schema';
 import { setPassword } from '$lib/server/users';
-import { eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -98,8 +93,12 @@ export const actions: Actions = {
 			.refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'password_mismatch' });
 		const parsed = validate(schema, form, { omit: PASSWORDS });
 		if (!parsed.ok) return parsed.failure;
-		const row = db.select().from(users).where(eq(users.id, user.id)).get();
-		if (!row || !(await verifyPassword(row.passwordHash, parsed.data.current))) {
+		// Throttled and audited like a login: this form must not be a password oracle.
+		const check = await stepUp(event, user, { password: parsed.data.current }, true);
+		if (!check.ok) {
+			if (check.reason === 'throttled') {
+				return formFail(429, {}, {}, { throttledSeconds: check.retryAfterSeconds ?? 1 });
+			}
 			return formFail(
 				400,
 				{ current: { code: 'password_wrong_current' } },
@@ -107,10 +106,15 @@ export const actions: Actions = {
 				{ wrongCurrent: true }
 			);
 		}
-		await setPassword(db, actorOf(user), user.id, parsed.data.password, null);
-		// Every session, this one included, was ended; this device gets a fresh one.
-		const { token, session } = createSession(db, user.id);
-		setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+		// Every other session ends; this device stays signed in.
+		await setPassword(
+			db,
+			actorOf(user),
+			user.id,
+			parsed.data.password,
+			null,
+			event.locals.session?.id
+		);
 		return { passwordChanged: true };
 	},
 
@@ -137,7 +141,14 @@ export const actions: Actions = {
 		// The password too: a borrowed session must not be able to tie the account to another phone.
 		const check = await stepUp(event, user, { password: parsed.data.enrolPassword }, true);
 		if (!check.ok) return refusal('enrol', check);
-		const codes = totp.confirmEnrolment(db, actorOf(user), user.id, parsed.data.enrolCode);
+		const codes = totp.confirmEnrolment(
+			db,
+			actorOf(user),
+			user.id,
+			parsed.data.enrolCode,
+			undefined,
+			event.locals.session?.id
+		);
 		if (!codes) {
 			return formFail(
 				400,

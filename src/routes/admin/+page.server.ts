@@ -79,7 +79,7 @@ export const actions: Actions = {
 		} catch (e) {
 			if (e instanceof users.EmailTakenError) {
 				const { password: _omitted, ...values } = parsed.data;
-				return formFail(400, { email: { code: 'admin_email_taken' } }, values, {
+				return formFail(400, { email: { code: 'admin_email_already_member' } }, values, {
 					emailTaken: true
 				});
 			}

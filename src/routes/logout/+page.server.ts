@@ -3,20 +3,23 @@ import { getDb } from '$lib/server/db';
 import { mutate } from '$lib/server/audit';
 import { invalidateSession } from '$lib/server/auth/session';
 import { clearSessionCookie } from '$lib/server/auth/cookie';
-import { actorOf } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
+	// Also ends a session still waiting for its two-factor code ("start again").
 	default: ({ locals, cookies, url }) => {
-		const { session, user } = locals;
-		if (session && user) {
-			mutate(getDb(), actorOf(user), (tx) => {
-				invalidateSession(tx, session.id);
+		const sessionId = locals.session?.id ?? locals.pendingLogin?.sessionId;
+		const userId = locals.user?.id ?? locals.pendingLogin?.userId;
+		const email = locals.user?.email ?? locals.pendingLogin?.email ?? '';
+		if (sessionId && userId) {
+			const actor = { userId, label: email, role: null, orgId: null };
+			mutate(getDb(), actor, (tx) => {
+				invalidateSession(tx, sessionId);
 				return {
 					result: undefined,
-					event: { action: 'auth.logout', entity: 'user', entityId: user.id, summary: 'signed out' }
+					event: { action: 'auth.logout', entity: 'user', entityId: userId, summary: 'signed out' }
 				};
 			});
 		}

@@ -9,8 +9,17 @@ function isHttps(url: URL): boolean {
 	return url.protocol === 'https:';
 }
 
-export function readSessionToken(cookies: Cookies): string | undefined {
-	return cookies.get(SECURE_NAME) ?? cookies.get(PLAIN_NAME);
+/**
+ * The one cookie name for this scheme. Over HTTPS only `__Host-session` is read: a plain
+ * `session` cookie there may have been planted by a sibling subdomain or over plain HTTP
+ * (cookie tossing), and must never be accepted nor re-issued under the protected name.
+ */
+export function sessionCookieName(url: URL): string {
+	return isHttps(url) ? SECURE_NAME : PLAIN_NAME;
+}
+
+export function readSessionToken(cookies: Cookies, url: URL): string | undefined {
+	return cookies.get(sessionCookieName(url));
 }
 
 export function setSessionCookie(
@@ -19,7 +28,7 @@ export function setSessionCookie(
 	token: string,
 	expiresAt: number
 ): void {
-	cookies.set(isHttps(url) ? SECURE_NAME : PLAIN_NAME, token, {
+	cookies.set(sessionCookieName(url), token, {
 		path: '/',
 		httpOnly: true,
 		sameSite: 'lax',
@@ -30,9 +39,8 @@ export function setSessionCookie(
 }
 
 export function clearSessionCookie(cookies: Cookies, url: URL): void {
-	for (const name of [SECURE_NAME, PLAIN_NAME]) {
-		if (cookies.get(name) !== undefined) {
-			cookies.delete(name, { path: '/', secure: name === SECURE_NAME || !dev || isHttps(url) });
-		}
+	const name = sessionCookieName(url);
+	if (cookies.get(name) !== undefined) {
+		cookies.delete(name, { path: '/', secure: !dev || isHttps(url) });
 	}
 }

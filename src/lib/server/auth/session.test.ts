@@ -6,6 +6,7 @@ import {
 	checkSession,
 	createSession,
 	generateSessionToken,
+	invalidateOtherSessions,
 	invalidateUserSessions,
 	sessionIdFromToken,
 	validateSessionToken
@@ -85,5 +86,22 @@ describe('sessions in the database', () => {
 		const second = createSession(db, 'u1');
 		db.update(users).set({ disabledAt: new Date().toISOString() }).where(eq(users.id, 'u1')).run();
 		expect(validateSessionToken(db, second.token).session).toBeNull();
+	});
+});
+
+describe('enabling 2FA or changing the password ends the other sessions', () => {
+	let ctx: ReturnType<typeof tempDatabase>;
+	beforeEach(() => {
+		ctx = tempDatabase();
+		ctx.db.insert(users).values({ id: 'u1', email: 'a@ch.fr', name: 'A', passwordHash: 'x' }).run();
+	});
+	afterEach(() => ctx.dispose());
+
+	it('invalidateOtherSessions keeps only the current session', () => {
+		const here = createSession(ctx.db, 'u1');
+		const there = createSession(ctx.db, 'u1');
+		invalidateOtherSessions(ctx.db, 'u1', here.session.id);
+		expect(validateSessionToken(ctx.db, here.token).session).not.toBeNull();
+		expect(validateSessionToken(ctx.db, there.token).session).toBeNull();
 	});
 });

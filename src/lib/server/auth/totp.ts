@@ -15,6 +15,7 @@ import { recoveryCodes, users } from '../db/schema';
 import { writeTransaction, type Db } from '../db';
 import { newId } from '../ids';
 import { getOrgSettings, totpRequired } from '../org-settings';
+import { invalidateOtherSessions, markSecondFactorVerified } from './session';
 
 /** RFC 6238 as every authenticator app reads it by default: SHA-1, 30 s, 6 digits. */
 export const PERIOD_SECONDS = 30;
@@ -261,7 +262,9 @@ export function confirmEnrolment(
 	actor: Actor,
 	userId: string,
 	code: string,
-	clock: Clock = systemClock
+	clock: Clock = systemClock,
+	/** The session enrolling: it stays signed in (the code was just proven), every other one ends. */
+	sessionId?: string
 ): string[] | null {
 	const state = totpState(db, userId);
 	if (state.enabled || !state.secret) return null;
@@ -271,13 +274,19 @@ export function confirmEnrolment(
 			.set({ totpEnabledAt: new Date(clock()).toISOString() })
 			.where(eq(users.id, userId))
 			.run();
+		// A session opened with the password alone (perhaps by whoever made enrolment
+		// necessary) must not outlive the switch to two-factor.
+		if (sessionId) {
+			invalidateOtherSessions(tx, userId, sessionId);
+			markSecondFactorVerified(tx, sessionId);
+		}
 		return {
 			result: replaceRecoveryCodes(tx, userId),
 			event: {
 				action: 'user.totp_enable',
 				entity: 'user',
 				entityId: userId,
-				summary: `two-factor enabled, ${RECOVERY_CODE_COUNT} recovery codes issued`
+				summary: `two-factor enabled, ${RECOVERY_CODE_COUNT} recovery codes issued${sessionId ? ', other sessions ended' : ''}`
 			}
 		};
 	});

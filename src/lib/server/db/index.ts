@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -12,11 +12,21 @@ export function dataDir(): string {
 	return resolve(process.env.WORKBENCH_DATA_DIR || './data');
 }
 
-/** DATABASE_URL may be a path or a `file:` URL; default `<data dir>/workbench.db`. */
+/**
+ * DATABASE_URL may be a path or a `file:` URL; default `<data dir>/workbench.db`.
+ * A `file:` URL may carry SQLite's `?mode=ro` (then the app refuses to start, see getDb).
+ */
 export function databasePath(): string {
 	const url = process.env.DATABASE_URL;
 	if (!url) return resolve(dataDir(), 'workbench.db');
-	return resolve(url.startsWith('file:') ? url.slice('file:'.length) : url);
+	if (!url.startsWith('file:')) return resolve(url);
+	return resolve(url.slice('file:'.length).replace(/\?.*$/, ''));
+}
+
+function databaseReadOnly(): boolean {
+	const url = process.env.DATABASE_URL;
+	const query = url?.startsWith('file:') ? url.split('?')[1] : undefined;
+	return new URLSearchParams(query ?? '').get('mode') === 'ro';
 }
 
 export function migrationsFolder(): string {
@@ -28,9 +38,12 @@ export function migrationsFolder(): string {
  * committed migrations. synchronous=FULL because better-sqlite3's WAL default
  * (NORMAL) may lose the last committed transactions on power loss.
  */
-export function openDatabase(path = databasePath(), options: { migrate?: boolean } = {}): Db {
-	mkdirSync(dirname(path), { recursive: true });
-	const sqlite = new Database(path);
+export function openDatabase(
+	path = databasePath(),
+	options: { migrate?: boolean; readonly?: boolean } = {}
+): Db {
+	if (!options.readonly) mkdirSync(dirname(path), { recursive: true });
+	const sqlite = new Database(path, { readonly: !!options.readonly });
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('foreign_keys = ON');
@@ -42,9 +55,62 @@ export function openDatabase(path = databasePath(), options: { migrate?: boolean
 
 let shared: Db | undefined;
 
-/** The application's connection, opened (and migrated) on first use. */
+/** The database (or its directory) cannot be written: said once, clearly, at start. */
+export class DatabaseNotWritableError extends Error {}
+
+const NOT_WRITABLE = new Set([
+	'SQLITE_READONLY',
+	'SQLITE_CANTOPEN',
+	'SQLITE_IOERR',
+	'EACCES',
+	'EROFS',
+	'EPERM'
+]);
+
+/**
+ * A real write to the main database, rolled back: a read-only file, directory or mount
+ * fails here (BEGIN IMMEDIATE alone succeeds on a read-only database) rather than at
+ * the first login with a 500.
+ */
+export function assertWritable(db: Db): void {
+	const client = db.$client;
+	client.exec('BEGIN IMMEDIATE');
+	try {
+		client.exec('CREATE TABLE main.__write_probe (x)');
+	} finally {
+		client.exec('ROLLBACK');
+	}
+}
+
+/** The data directory holds attachments and the signing key: it must be writable too. */
+function assertDataDirWritable(): void {
+	const dir = dataDir();
+	mkdirSync(dir, { recursive: true });
+	const probe = join(dir, `.write-probe-${process.pid}`);
+	writeFileSync(probe, '');
+	unlinkSync(probe);
+}
+
+/** The application's connection, opened (migrated, and checked writable) on first use. */
 export function getDb(): Db {
-	shared ??= openDatabase();
+	if (shared) return shared;
+	const path = databasePath();
+	try {
+		const db = openDatabase(path, { readonly: databaseReadOnly() });
+		assertWritable(db);
+		assertDataDirWritable();
+		shared = db;
+	} catch (e) {
+		const code = (e as { code?: unknown }).code;
+		if (typeof code === 'string' && NOT_WRITABLE.has(code)) {
+			throw new DatabaseNotWritableError(
+				`The database ${path} cannot be written (${code}). The workbench needs to write ` +
+					`to it and to its directory ${dirname(path)}: check the permissions, the mount, ` +
+					`and DATABASE_URL (no ?mode=ro); the data directory ${dataDir()} must be writable too.`
+			);
+		}
+		throw e;
+	}
 	return shared;
 }
 

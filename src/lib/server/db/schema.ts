@@ -81,7 +81,10 @@ export const sessions = sqliteTable(
 			.references(() => users.id),
 		createdAt: integer('created_at', { mode: 'number' }).notNull(),
 		lastSeenAt: integer('last_seen_at', { mode: 'number' }).notNull(),
-		expiresAt: integer('expires_at', { mode: 'number' }).notNull()
+		expiresAt: integer('expires_at', { mode: 'number' }).notNull(),
+		// Lucia's 2FA design: for an account with two-factor, the password opens a session
+		// that counts as signed in only once the code is verified (no pending state in memory).
+		twoFactorVerified: integer('two_factor_verified', { mode: 'boolean' }).notNull().default(false)
 	},
 	(t) => [index('sessions_user').on(t.userId)]
 );
