@@ -7,6 +7,7 @@
 
 /** Every code point outside the Char production, lone surrogates included. */
 export const XML_FORBIDDEN =
+	// eslint-disable-next-line no-control-regex -- control characters are what it matches
 	/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
@@ -14,6 +15,7 @@ export const XML_FORBIDDEN =
  * page break where it was typed: it stays a line break; the rest is dropped.
  */
 export function xmlSafe(text: string): string {
+	// eslint-disable-next-line no-control-regex
 	return text.replace(/[\u000B\u000C]/g, '\n').replace(XML_FORBIDDEN, '');
 }
 
@@ -22,9 +24,7 @@ export function xmlSafeDeep<T>(value: T): T {
 	if (typeof value === 'string') return xmlSafe(value) as T;
 	if (Array.isArray(value)) return value.map((v) => xmlSafeDeep(v)) as T;
 	if (value && typeof value === 'object') {
-		return Object.fromEntries(
-			Object.entries(value).map(([k, v]) => [k, xmlSafeDeep(v)])
-		) as T;
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlSafeDeep(v)])) as T;
 	}
 	return value;
 }
