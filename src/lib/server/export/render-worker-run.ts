@@ -30,9 +30,10 @@ export class WorkerJobError extends Error {
 
 /**
  * How many jobs run at once; the others wait their turn (their time budget starts when they
- * start). One core is left to the request thread.
+ * start). At least two, so that one long report does not hold every other user's notice
+ * or record entry behind it; the request thread itself mostly waits on them.
  */
-const MAX_RUNNING = Math.max(1, availableParallelism() - 1);
+const MAX_RUNNING = Math.max(2, availableParallelism());
 let running = 0;
 const waiting: (() => void)[] = [];
 
