@@ -50,7 +50,7 @@ async function downloadCsv(page: Page): Promise<string> {
 	const download = page.waitForEvent('download');
 	await page.getByRole('link', { name: "Télécharger le plan d'action (CSV)" }).click();
 	const file = await download;
-	expect(file.suggestedFilename()).toBe('plan-action.csv');
+	expect(file.suggestedFilename()).toMatch(/^plan-action-[a-z0-9-]+-v\d+-\d{4}-\d{2}-\d{2}\.csv$/);
 	return readFile(await file.path(), 'utf8');
 }
 
@@ -142,7 +142,7 @@ test('an auditor reads and downloads the plan but has no edit control', async ({
 
 	const csv = await downloadCsv(auditor);
 	expect(csv).toContain(title);
-	const direct = await auditor.request.get(`/assessments/${id}/action-plan/action-plan.csv`);
+	const direct = await auditor.request.get(`/assessments/${id}/export/action-plan.csv`);
 	expect(direct.status()).toBe(200);
 	expect(direct.headers()['content-type']).toBe('text/csv; charset=utf-8');
 	expect(direct.headers()['x-content-type-options']).toBe('nosniff');

@@ -21,7 +21,7 @@ async function download(page: Page, id: string, dir: string): Promise<string> {
 	expect(response.status()).toBe(200);
 	expect(response.headers()['content-type']).toBe('application/zip');
 	expect(response.headers()['content-disposition']).toMatch(
-		/^attachment; filename="aipd-[a-z0-9-]+-v\d+-\d{4}-\d{2}-\d{2}\.zip"; filename\*=UTF-8''/
+		/^attachment; filename="aipd-[a-z0-9-]+-v\d+-\d{4}-\d{2}-\d{2}\.zip"$/
 	);
 	const file = join(dir, `bundle-${id}.zip`);
 	writeFileSync(file, await response.body());

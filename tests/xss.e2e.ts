@@ -169,7 +169,7 @@ test('XSS payloads in every free-text field are stored verbatim and stay inert',
 		.getByRole('link', { name: /télécharger/ })
 		.first()
 		.getAttribute('href');
-	for (const path of [href!, `${base}/motifs/export.csv`, `${base}/action-plan/action-plan.csv`]) {
+	for (const path of [href!, `${base}/motifs/export.csv`, `${base}/export/action-plan.csv`]) {
 		const res = await page.request.get(path);
 		expect(res.status(), path).toBe(200);
 		expect(res.headers()['content-disposition'], path).toMatch(/^attachment;/);

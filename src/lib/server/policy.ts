@@ -140,8 +140,7 @@ export const POLICY: Readonly<Record<string, Rule>> = {
 	'GET /assessments/[id]/findings': onAssessment('assessment.read'),
 	'POST /assessments/[id]/findings?/add': onAssessment('finding.edit'),
 	'POST /assessments/[id]/findings?/status': onAssessment('finding.edit'),
-	'GET /assessments/[id]/action-plan': onAssessment('assessment.read'),
-	'GET /assessments/[id]/action-plan/action-plan.csv': onAssessment('assessment.export')
+	'GET /assessments/[id]/action-plan': onAssessment('assessment.read')
 };
 
 export function policyKey(method: string, routeId: string, action?: string): string {

@@ -1,5 +1,6 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
+import { ContentTooLargeError } from '$lib/domain/method/size-caps';
 import { can } from '$lib/domain/roles';
 import type { StepKey } from '$lib/domain/method/steps';
 import { getDb } from './db';
@@ -111,6 +112,9 @@ export function stepActions<S extends z.ZodType>(step: StepKey, schema: S) {
 					return formFail(409, {}, {}, { draft, conflict: conflictOf(e, db) });
 				}
 				if (e instanceof steps.FrozenError) return formFail(409, {}, {}, { draft, frozen: true });
+				if (e instanceof ContentTooLargeError) {
+					return formFail(413, {}, {}, { draft, tooLarge: e.problem });
+				}
 				throw e;
 			}
 		},

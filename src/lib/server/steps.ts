@@ -3,6 +3,7 @@ import { canonicalize } from '$lib/domain/canonical';
 import type { StepKey } from '$lib/domain/method/steps';
 import { assessments, assessmentSteps, type Assessment } from './db/schema';
 import { mutate, type Actor } from './audit';
+import { checkStepSize } from './step-size';
 import { StaleVersionError } from './users';
 import type { Db } from './db';
 
@@ -112,6 +113,7 @@ export function saveContent(
 	if (current && current.version !== version && sameContent(current.data, data)) {
 		return { row: current, unchanged: true };
 	}
+	checkStepSize(db, assessment.id, step, data);
 	const row = updateStep(
 		db,
 		actor,

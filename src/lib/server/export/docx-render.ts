@@ -20,6 +20,7 @@ import {
 	WidthType
 } from 'docx';
 import type { Block, DocModel, Field, Section } from './report-doc';
+import { xmlSafeDeep } from './xml-text';
 
 type Child = Paragraph | Table;
 
@@ -171,7 +172,13 @@ function sectionChildren(section: Section, first: boolean): Child[] {
 	];
 }
 
-export function docxDocument(doc: DocModel): Document {
+/**
+ * The Word document of a model. Every text goes through `xmlSafeDeep` first, here and only
+ * here: the docx library escapes markup but writes control characters as they are, and a
+ * single U+000B makes the whole file unreadable to Word.
+ */
+export function docxDocument(model: DocModel): Document {
+	const doc = xmlSafeDeep(model);
 	const c = doc.cover;
 	const cover: Child[] = c
 		? [

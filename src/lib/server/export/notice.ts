@@ -1,7 +1,6 @@
 import type { AssessmentRecord } from '$lib/server/record';
-import { renderModelDocx } from './docx-render';
+import { renderDocument } from './render-worker';
 import { noticeModel } from './notice-model';
-import { renderModelPdf } from './pdf-render';
 import type { ReportOptions } from './report-model';
 
 /** The patient information notice (GDPR art. 13) as a PDF. */
@@ -10,7 +9,7 @@ export function renderNoticePdf(
 	locale: 'fr' | 'en',
 	options: ReportOptions = {}
 ) {
-	return renderModelPdf(noticeModel(record, locale, options));
+	return renderDocument(noticeModel(record, locale, options), 'pdf');
 }
 
 /** The patient information notice as an editable Word document (the DPO adapts it). */
@@ -19,5 +18,5 @@ export function renderNoticeDocx(
 	locale: 'fr' | 'en',
 	options: ReportOptions = {}
 ) {
-	return renderModelDocx(noticeModel(record, locale, options));
+	return renderDocument(noticeModel(record, locale, options), 'docx');
 }

@@ -1,6 +1,5 @@
 import type { AssessmentRecord } from '$lib/server/record';
-import { renderModelDocx } from './docx-render';
-import { renderModelPdf } from './pdf-render';
+import { renderDocument } from './render-worker';
 import { recordOfProcessingModel } from './record-of-processing-model';
 import type { ReportOptions } from './report-model';
 
@@ -10,7 +9,7 @@ export function renderRecordOfProcessingPdf(
 	locale: 'fr' | 'en',
 	options: ReportOptions = {}
 ) {
-	return renderModelPdf(recordOfProcessingModel(record, locale, options));
+	return renderDocument(recordOfProcessingModel(record, locale, options), 'pdf');
 }
 
 /** The record-of-processing entry as an editable Word document. */
@@ -19,5 +18,5 @@ export function renderRecordOfProcessingDocx(
 	locale: 'fr' | 'en',
 	options: ReportOptions = {}
 ) {
-	return renderModelDocx(recordOfProcessingModel(record, locale, options));
+	return renderDocument(recordOfProcessingModel(record, locale, options), 'docx');
 }

@@ -1,5 +1,5 @@
 import type { AssessmentRecord } from '$lib/server/record';
-import { renderModelDocx } from './docx-render';
+import { renderDocument } from './render-worker';
 import { reportModel, type ReportOptions } from './report-model';
 
 /** The full DPIA report of one version, as an editable Word document (pure over its inputs). */
@@ -8,5 +8,5 @@ export async function renderReportDocx(
 	locale: 'fr' | 'en',
 	options: ReportOptions = {}
 ): Promise<Buffer> {
-	return renderModelDocx(reportModel(record, locale, options));
+	return renderDocument(reportModel(record, locale, options), 'docx');
 }

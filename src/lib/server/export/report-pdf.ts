@@ -1,5 +1,5 @@
 import type { AssessmentRecord } from '$lib/server/record';
-import { renderModelPdf } from './pdf-render';
+import { renderDocument } from './render-worker';
 import { reportModel, type ReportOptions } from './report-model';
 
 /** The full DPIA report of one version, as a PDF (pure over its inputs). */
@@ -8,5 +8,5 @@ export async function renderReportPdf(
 	locale: 'fr' | 'en',
 	options: ReportOptions = {}
 ): Promise<Buffer> {
-	return renderModelPdf(reportModel(record, locale, options));
+	return renderDocument(reportModel(record, locale, options), 'pdf');
 }

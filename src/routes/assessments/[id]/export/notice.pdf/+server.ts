@@ -1,5 +1,7 @@
-import { documentResponse } from '$lib/server/export/report-export';
+import { documentExport } from '$lib/server/export/report-export';
+import { exportResponse } from '$lib/server/http/export-response';
 import type { RequestHandler } from './$types';
 
-/** `?version=N` for a frozen version; in the requester's language; the export is audited. */
-export const GET: RequestHandler = (event) => documentResponse(event, 'notice', 'pdf');
+/** `?version=N` for a frozen version; in the reader's language; audited (exportResponse). */
+export const GET: RequestHandler = (event) =>
+	exportResponse(event, documentExport('notice', 'pdf'));

@@ -1,6 +1,7 @@
-import { documentResponse } from '$lib/server/export/report-export';
+import { documentExport } from '$lib/server/export/report-export';
+import { exportResponse } from '$lib/server/http/export-response';
 import type { RequestHandler } from './$types';
 
-/** `?version=N` for a frozen version; in the requester's language; the export is audited. */
+/** `?version=N` for a frozen version; in the reader's language; audited (exportResponse). */
 export const GET: RequestHandler = (event) =>
-	documentResponse(event, 'record-of-processing', 'pdf');
+	exportResponse(event, documentExport('record-of-processing', 'pdf'));
