@@ -5,6 +5,10 @@
  * bad usage.
  *
  *   npm run verify-bundle -- <bundle.zip> [--fingerprint <hex>] [--key <public-key.pem>]
+ *                            [--tsa-ca <ca.pem>]
+ *
+ * manifest.tsr, when present (the installation sets TSA_URL), is checked with `openssl ts`;
+ * --tsa-ca gives the time-stamping authority's CA certificate for `openssl ts -verify`.
  *
  * Pin the installation key (fingerprint from its "About and verification" page): without
  * it, a forger who re-signs with a key of their own is not detected.
@@ -14,20 +18,25 @@ import { parseArgs } from 'node:util';
 import { verifyBundle, type VerifyOptions } from '../src/lib/server/export/verify';
 
 const USAGE =
-	'usage: npm run verify-bundle -- <bundle.zip> [--fingerprint <hex>] [--key <public-key.pem>]';
+	'usage: npm run verify-bundle -- <bundle.zip> [--fingerprint <hex>] [--key <public-key.pem>] [--tsa-ca <ca.pem>]';
 
 function options(): { file: string; options: VerifyOptions } {
 	try {
 		const { values, positionals } = parseArgs({
 			allowPositionals: true,
-			options: { fingerprint: { type: 'string' }, key: { type: 'string' } }
+			options: {
+				fingerprint: { type: 'string' },
+				key: { type: 'string' },
+				'tsa-ca': { type: 'string' }
+			}
 		});
 		if (positionals.length !== 1) throw new Error('one bundle file expected');
 		return {
 			file: positionals[0]!,
 			options: {
 				pinnedFingerprint: values.fingerprint,
-				pinnedKeyPem: values.key ? readFileSync(values.key, 'utf8') : undefined
+				pinnedKeyPem: values.key ? readFileSync(values.key, 'utf8') : undefined,
+				tsaCaPem: values['tsa-ca'] ? readFileSync(values['tsa-ca'], 'utf8') : undefined
 			}
 		};
 	} catch (e) {

@@ -12,13 +12,13 @@ import {
 	type Verdict
 } from '$lib/domain/signoff';
 import type { Role } from '$lib/domain/roles';
+import { signatureState, versionState } from '$lib/domain/audit-state';
 import { assessments, assessmentVersions, signatures, type Signature } from './db/schema';
 import { contentHash, currentContent, type AssessmentContent } from './content';
 import { getOrgSettings, type OrgSettings } from './org-settings';
 import { signaturesOf } from './record';
 import { decisionBlocker, factsOf, WorkflowRefusalError } from './workflow';
 import { mutate, type Actor } from './audit';
-import { stateOf } from './assessments';
 import { newId } from './ids';
 import type { Db } from './db';
 
@@ -152,7 +152,8 @@ export function signOpinion(
 				orgId: assessment.orgId,
 				version: assessment.versionNumber,
 				summary: `${input.kind}${input.extraKey ? `:${input.extraKey}` : ''} ${input.verdict ?? 'waiver'} on ${hash.slice(0, 12)}`,
-				state: row
+				// The row as verifiers recompute it (src/lib/domain/audit-state.ts).
+				state: signatureState(row)
 			}
 		};
 	});
@@ -219,7 +220,8 @@ export function signDecision(
 			details: input.details,
 			contentHash: hash
 		});
-		tx.insert(assessmentVersions)
+		const frozen = tx
+			.insert(assessmentVersions)
 			.values({
 				assessmentId: assessment.id,
 				number: assessment.versionNumber,
@@ -228,9 +230,9 @@ export function signDecision(
 				frozenAt: row.signedAt,
 				frozenBy: signer.id
 			})
-			.run();
-		const updated = tx
-			.update(assessments)
+			.returning()
+			.get();
+		tx.update(assessments)
 			.set({
 				status: result.to,
 				version: assessment.version + 1,
@@ -238,19 +240,20 @@ export function signDecision(
 				updatedAt: row.signedAt
 			})
 			.where(eq(assessments.id, assessment.id))
-			.returning()
-			.get();
+			.run();
 		return {
 			result: row,
 			event: {
 				action: 'decision.sign',
-				entity: 'assessment',
-				entityId: assessment.id,
+				// The entry names the signature and hashes the rows it created, which a
+				// verifier recomputes (audit-state.ts); the assessment's own row is mutable.
+				entity: 'signature',
+				entityId: row.id,
 				assessmentId: assessment.id,
 				orgId: assessment.orgId,
 				version: assessment.versionNumber,
 				summary: `${input.outcome} on ${hash.slice(0, 12)}; version ${assessment.versionNumber} frozen`,
-				state: { assessment: updated ? stateOf(updated) : null, decision: row }
+				state: { signature: signatureState(row), version: versionState(frozen) }
 			}
 		};
 	});

@@ -1,4 +1,6 @@
 import { requireUser } from '$lib/server/access';
+import { getDb } from '$lib/server/db';
+import { currentHead } from '$lib/server/audit-states';
 import { GENERATOR } from '$lib/server/export/generator';
 import { groupFingerprint, signingKey } from '$lib/server/export/signing-key';
 import type { PageServerLoad } from './$types';
@@ -11,6 +13,8 @@ export const load: PageServerLoad = (event) => {
 		generator: GENERATOR,
 		publicKeyPem: key.publicKeyPem,
 		fingerprint: groupFingerprint(key.fingerprint),
+		// To copy off the machine: `audit:verify --head` later detects a deleted tail.
+		auditHead: currentHead(getDb().$client),
 		commands: {
 			signature:
 				'openssl pkeyutl -verify -pubin -inkey public-key.pem -rawin -in manifest.json -sigfile manifest.sig',

@@ -12,13 +12,21 @@ export const FILES = {
 	checksums: 'SHA256SUMS',
 	publicKey: 'public-key.pem',
 	manifest: 'manifest.json',
-	signature: 'manifest.sig'
+	signature: 'manifest.sig',
+	/** Optional: RFC 3161 timestamp of manifest.json, when the installation sets TSA_URL. */
+	timestamp: 'manifest.tsr'
 } as const;
 
 export const ATTACHMENTS_DIR = 'attachments/';
 
-/** Files that the manifest does not list: itself, its signature, and the key that checks it. */
-export const UNLISTED: readonly string[] = [FILES.manifest, FILES.signature, FILES.publicKey];
+/** Files that the manifest does not list: itself, its signature, the key that checks it,
+ * and the optional timestamp of it. */
+export const UNLISTED: readonly string[] = [
+	FILES.manifest,
+	FILES.signature,
+	FILES.publicKey,
+	FILES.timestamp
+];
 
 export interface ManifestFile {
 	path: string;

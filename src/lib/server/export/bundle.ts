@@ -16,6 +16,7 @@ import {
 } from './bundle-format';
 import { GENERATOR } from './generator';
 import { signBytes, type SigningKey } from './signing-key';
+import { timestampManifest } from './timestamp';
 import { verifyReadme } from './verify-readme';
 
 export type Locale = 'fr' | 'en';
@@ -210,7 +211,7 @@ export async function buildBundle(options: BundleOptions): Promise<Readable> {
 	addBuffer(FILES.readme, Buffer.from(verifyReadme(base), 'utf8'), true);
 
 	Promise.all(pending)
-		.then(() => {
+		.then(async () => {
 			addBuffer(FILES.checksums, checksums(files), true);
 			const manifest: Manifest = {
 				...base,
@@ -224,6 +225,8 @@ export async function buildBundle(options: BundleOptions): Promise<Readable> {
 				...entryOptions,
 				compress: false
 			});
+			const stamp = await timestampManifest(bytes);
+			if (stamp) zip.addBuffer(stamp, FILES.timestamp, { ...entryOptions, compress: false });
 			zip.end();
 		})
 		.catch(fail);

@@ -1,4 +1,5 @@
 import { chainHash, entryHash, GENESIS_HASH, type AuditEntry } from '$lib/domain/audit-chain';
+import { stateClaimOf, type StateClaim } from '$lib/domain/audit-state';
 import type { ChainHead } from './bundle-format';
 
 /**
@@ -20,10 +21,15 @@ export class AuditLogCheck {
 	head: ChainHead | null = null;
 	/** The last entry is the chain head itself, so the log's tail is anchored. */
 	anchored = false;
+	/** What the entries of `version` vouch for, checked against assessment.json (verify-states.ts). */
+	readonly claims: StateClaim[] = [];
 	#previous: AuditEntry | null = null;
 	#line = 0;
 
-	constructor(readonly assessmentId: string | undefined) {}
+	constructor(
+		readonly assessmentId: string | undefined,
+		readonly version?: number
+	) {}
 
 	#fail(message: string) {
 		// One tampered file should not drown the report: the first problems say enough.
@@ -66,6 +72,10 @@ export class AuditLogCheck {
 		}
 		if (this.assessmentId !== undefined && e.assessmentId !== this.assessmentId) {
 			this.#fail(`seq ${e.seq}: belongs to assessment ${String(e.assessmentId)}`);
+		}
+		if (this.version !== undefined && e.version === this.version) {
+			const claim = stateClaimOf(e);
+			if (claim) this.claims.push(claim);
 		}
 		const previous = this.#previous;
 		if (previous && e.seq <= previous.seq) {

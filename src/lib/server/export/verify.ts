@@ -18,6 +18,8 @@ import {
 } from './bundle-format';
 import { groupFingerprint, normaliseFingerprint, publicKeyFingerprint } from './signing-key';
 import { AuditLogCheck } from './verify-audit';
+import { checkBundleStates } from './verify-states';
+import { checkTimestamp } from './verify-timestamp';
 
 /**
  * The offline verifier of evidence bundles (docs/evidence-bundle.md): no database, no
@@ -29,6 +31,8 @@ export interface VerifyOptions {
 	pinnedKeyPem?: string;
 	/** SHA-256 of the installation's public key (DER), hex, spaces or colons allowed. */
 	pinnedFingerprint?: string;
+	/** PEM of the CA that issued the TSA's certificate, to verify manifest.tsr. */
+	tsaCaPem?: string;
 }
 
 export interface VerifyReport {
@@ -141,7 +145,7 @@ function checkAssessment(
 	files: Map<string, ManifestFile>,
 	failures: string[],
 	notes: string[]
-): string | undefined {
+): { json: AssessmentJson; content: unknown } | undefined {
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(bytes.toString('utf8'));
@@ -179,7 +183,7 @@ function checkAssessment(
 			failures.push(`${path}: sha256 expected ${att.sha256} (content), found ${f.sha256}`);
 		}
 	}
-	return a.assessment.id;
+	return { json: a, content: (parsed as { content: unknown }).content };
 }
 
 /** Verifies the bundle at `path`. Never throws for a bad bundle: the report says why. */
@@ -243,6 +247,10 @@ export async function verifyBundle(
 			return report();
 		}
 		await checkFiles(zip, entries, manifest, failures, notes);
+		if (entries.has(FILES.timestamp)) {
+			const reply = await small(FILES.timestamp);
+			if (reply) await checkTimestamp(manifestBytes, reply, options.tsaCaPem, failures, notes);
+		}
 	} catch (e) {
 		failures.push(`${path}: cannot be read as a ZIP (${(e as Error).message})`);
 	} finally {
@@ -280,18 +288,21 @@ async function checkFiles(
 			failures.push(`${name}: extra file, not in ${FILES.manifest}`);
 		}
 	}
-	let assessmentId: string | undefined;
+	let assessment: ReturnType<typeof checkAssessment>;
 	const assessmentEntry = entries.get(FILES.assessment);
 	if (assessmentEntry && listed.has(FILES.assessment)) {
 		const bytes = await readSmall(zip, assessmentEntry, ASSESSMENT_LIMIT).catch(() => undefined);
-		if (bytes) assessmentId = checkAssessment(bytes, manifest, listed, failures, notes);
+		if (bytes) assessment = checkAssessment(bytes, manifest, listed, failures, notes);
 		else failures.push(`${FILES.assessment}: cannot be read`);
 	}
 	let checked = 0;
 	for (const f of listed.values()) {
 		const entry = entries.get(f.path);
 		if (!entry) continue;
-		const audit = f.path === FILES.auditLog ? new AuditLogCheck(assessmentId) : undefined;
+		const audit =
+			f.path === FILES.auditLog
+				? new AuditLogCheck(assessment?.json.assessment.id, assessment?.json.versionNumber)
+				: undefined;
 		const sums = f.path === FILES.checksums ? ([] as Buffer[]) : undefined;
 		const lines = audit ? lineSplitter((l) => audit.line(l)) : undefined;
 		let digest: { size: number; sha256: string };
@@ -317,6 +328,9 @@ async function checkFiles(
 				`audit log: ${audit.entries} entries, each entry hash recomputed; ${audit.links} chain links checked` +
 					(audit.anchored ? `; last entry is the chain head (seq ${audit.head?.seq})` : '')
 			);
+			if (assessment) {
+				checkBundleStates(assessment.json, assessment.content, audit.claims, failures, notes);
+			}
 		}
 		if (sums) checkChecksums(Buffer.concat(sums).toString('utf8'), manifest, failures);
 	}
