@@ -314,7 +314,7 @@ test("Organisation 'require two-factor' is not enforced at sign-in: a non-enroll
 	await admin.goto('/admin/organisation');
 	await admin.getByLabel('Établissement', { exact: true }).selectOption({ label: orgName });
 	await admin.getByRole('button', { name: 'Afficher ses paramètres' }).click();
-	await admin.getByLabel(/^Exiger la double authentification/).check();
+	await admin.getByRole('checkbox', { name: /Exiger la double authentification/ }).check();
 	await admin.getByRole('button', { name: 'Enregistrer les paramètres' }).click();
 
 	// From now on the admin, not enrolled, is confined to the enrolment.
