@@ -104,6 +104,27 @@ export const bundleExport: ExportSpec = {
 				assessmentId: record.assessment.id
 			})
 		);
-		return Readable.toWeb(stream) as unknown as ReadableStream<Uint8Array>;
+		return pullStream(stream);
 	}
 };
+
+/**
+ * A Node stream as a web stream, read only when the client asks for more. Not
+ * `Readable.toWeb`: on Node 20 it enqueues into a stream the client has cancelled and
+ * throws `ERR_INVALID_STATE` outside any handler, which ends the whole server (seen when a
+ * bundle download was aborted).
+ */
+function pullStream(stream: Readable): ReadableStream<Uint8Array> {
+	const chunks = stream[Symbol.asyncIterator]();
+	return new ReadableStream<Uint8Array>({
+		async pull(controller) {
+			const { value, done } = await chunks.next();
+			if (done) controller.close();
+			else controller.enqueue(new Uint8Array(value as Buffer));
+		},
+		async cancel() {
+			await chunks.return?.();
+			stream.destroy();
+		}
+	});
+}
