@@ -20,8 +20,27 @@ export default defineConfig({
 	],
 
 	test: {
-		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
-		environment: 'node',
-		testTimeout: 30_000
+		testTimeout: 30_000,
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'server',
+					include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+					exclude: ['src/**/*.svelte.test.ts'],
+					environment: 'node'
+				}
+			},
+			{
+				// Shared components rendered in a DOM, with Svelte's client build.
+				extends: true,
+				resolve: { conditions: ['browser'] },
+				test: {
+					name: 'components',
+					include: ['src/**/*.svelte.test.ts'],
+					environment: 'jsdom'
+				}
+			}
+		]
 	}
 });

@@ -25,7 +25,8 @@ const isEmpty = (value: unknown) =>
 
 /** `prefix` and ten hex digits of the hash of `content`, suffixed `-2`, `-3`… if taken. */
 function freshId(prefix: string, content: unknown, taken: Set<string>): string {
-	const base = prefix + createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 10);
+	const base =
+		prefix + createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 10);
 	let id = base;
 	for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
 	taken.add(id);
