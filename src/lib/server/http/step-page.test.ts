@@ -18,23 +18,23 @@ import { defineStep, defineStepPage } from './step-page';
  */
 
 const noteSchema = z.object({ note: z.string().trim().min(1).max(50) });
-const page = defineStepPage(
-	defineStep({
-		key: 'screening',
-		schema: noteSchema,
-		// What the user leaves empty is filled before the schema reads it.
-		fill: (draft) => ({ note: '(vide)', ...(draft as object) }),
-		check: (content) =>
-			content.note === 'interdit' ? [{ path: 'note', code: 'forbidden_note' }] : [],
-		load: ({ assessment }, base) => ({ echo: `${assessment.id}/${base.step.key}` }),
-		actions: {
-			touch: {
-				capability: 'step.evaluate',
-				run: (_ctx, form) => ({ touched: String(form.get('what')) })
-			}
+const noteStep = defineStep({
+	key: 'screening',
+	schema: noteSchema,
+	// What the user leaves empty is filled before the schema reads it.
+	fill: (draft) => ({ note: '(vide)', ...(draft as object) }),
+	check: (content) =>
+		content.note === 'interdit' ? [{ path: 'note', code: 'forbidden_note' }] : [],
+	load: ({ assessment }, base) => ({ echo: `${assessment.id}/${base.step.key}` }),
+	actions: {
+		touch: {
+			capability: 'step.evaluate',
+			run: (_ctx, form) => ({ touched: String(form.get('what')) })
 		}
-	})
-);
+	}
+});
+
+const page = defineStepPage(noteStep);
 
 let dir: string;
 let db: Db;
@@ -116,7 +116,7 @@ describe('defineStepPage', () => {
 			status: 409,
 			data: { draft: { note: 'ma version' }, conflict: { version: stale + 1 } }
 		});
-		const conflict = (result as { data: { conflict: { who: string } } }).data.conflict;
+		const conflict = (result as unknown as { data: { conflict: { who: string } } }).data.conflict;
 		expect(conflict.who).not.toBe('');
 	});
 

@@ -34,8 +34,8 @@ export interface StepAction<R> {
 	run: (ctx: StepContext, form: FormData) => R | Promise<R>;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any result type is allowed
-type StepActions = Record<string, StepAction<any>>;
+/** The results of a step's extra actions, by name (what their `run` returns). */
+type ActionResults = Record<string, unknown>;
 type Nothing = Record<never, never>;
 
 /** What the server adds to the method's definition of a step. */
@@ -43,12 +43,12 @@ export interface StepDef<
 	K extends ContentStepKey,
 	S extends z.ZodType,
 	L extends object = Nothing,
-	A extends StepActions = Nothing
+	R extends ActionResults = Nothing
 > extends StepContentDef<K, S> {
 	/** More page data, from the same context as the page's (one read of the assessment). */
 	load?: (ctx: StepContext, page: StepPage) => L;
 	/** More named actions; the factory checks their capability and reads their form once. */
-	actions?: A;
+	actions?: { [N in keyof R]: StepAction<R[N]> };
 }
 
 /** A StepDef as written, its hooks typed (identity: the types are the point). */
@@ -56,8 +56,8 @@ export function defineStep<
 	K extends ContentStepKey,
 	S extends z.ZodType,
 	L extends object = Nothing,
-	A extends StepActions = Nothing
->(def: StepDef<K, S, L, A>): StepDef<K, S, L, A> {
+	R extends ActionResults = Nothing
+>(def: StepDef<K, S, L, R>): StepDef<K, S, L, R> {
 	return def;
 }
 
@@ -94,8 +94,8 @@ export function defineStepPage<
 	K extends ContentStepKey,
 	S extends z.ZodType,
 	L extends object = Nothing,
-	A extends StepActions = Nothing
->(def: StepDef<K, S, L, A>) {
+	R extends ActionResults = Nothing
+>(def: StepDef<K, S, L, R>) {
 	return {
 		load: (event: StepEvent) => {
 			const ctx = stepContext(event, 'assessment.read');
@@ -209,18 +209,21 @@ function statusChange(ctx: StepContext, done: 'review' | 'evaluated', change: ()
 	return { statusChanged: done, saved: outcome.done.version };
 }
 
-type ExtraActions<A extends StepActions> = {
-	[N in keyof A]: (event: StepActionEvent) => Promise<Awaited<ReturnType<A[N]['run']>>>;
+type ExtraActions<R extends ActionResults> = {
+	[N in keyof R]: (event: StepActionEvent) => Promise<Awaited<R[N]>>;
 };
 
 /** A step's own actions: capability checked, form read once, then the step's work. */
-function extraActions<A extends StepActions>(actions: A | undefined): ExtraActions<A> {
-	const wrapped = Object.entries(actions ?? {}).map(([name, action]) => [
+function extraActions<R extends ActionResults>(
+	actions: { [N in keyof R]: StepAction<R[N]> } | undefined
+): ExtraActions<R> {
+	const entries: [string, StepAction<unknown>][] = Object.entries(actions ?? {});
+	const wrapped = entries.map(([name, action]) => [
 		name,
 		async (event: StepActionEvent) => {
 			const ctx = stepContext(event, action.capability);
 			return action.run(ctx, await readForm(event));
 		}
 	]);
-	return Object.fromEntries(wrapped) as ExtraActions<A>;
+	return Object.fromEntries(wrapped) as ExtraActions<R>;
 }
