@@ -20,10 +20,29 @@ export default defineConfig({
 	],
 
 	test: {
-		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
-		environment: 'node',
 		// Generous: the suite must pass while other work holds both cores (argon2, SQLite fsync).
 		testTimeout: 120_000,
-		hookTimeout: 120_000
+		hookTimeout: 120_000,
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'server',
+					include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+					exclude: ['src/**/*.svelte.test.ts'],
+					environment: 'node'
+				}
+			},
+			{
+				// Shared components rendered in a DOM, with Svelte's client build.
+				extends: true,
+				resolve: { conditions: ['browser'] },
+				test: {
+					name: 'components',
+					include: ['src/**/*.svelte.test.ts'],
+					environment: 'jsdom'
+				}
+			}
+		]
 	}
 });

@@ -76,14 +76,20 @@ function resolveImport(sf: ts.SourceFile, name: string): string {
 
 /** The keys of an action object literal, following `...helper(…)` spreads to their source. */
 function objectKeys(sf: ts.SourceFile, obj: ts.ObjectLiteralExpression): string[] {
-	return obj.properties.flatMap((p): string[] => {
+	return propertyKeys(sf, obj.properties);
+}
+
+function propertyKeys(sf: ts.SourceFile, properties: readonly ts.ObjectLiteralElementLike[]) {
+	return properties.flatMap((p): string[] => {
 		if (ts.isSpreadAssignment(p)) {
 			let call = unwrap(p.expression);
 			if (ts.isIdentifier(call)) call = localConst(sf, call.text) ?? call;
 			if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) {
 				throw new Error(`${sf.fileName}: cannot read the spread ${p.getText(sf)}`);
 			}
-			return returnedKeys(resolveImport(sf, call.expression.text), call.expression.text);
+			const fn = call.expression.text;
+			const local = sf.statements.some((s) => ts.isFunctionDeclaration(s) && s.name?.text === fn);
+			return returnedKeys(local ? sf.fileName : resolveImport(sf, fn), fn);
 		}
 		const name = p.name;
 		if (name && (ts.isIdentifier(name) || ts.isStringLiteral(name))) return [name.text];
@@ -105,25 +111,95 @@ function localConst(sf: ts.SourceFile, name: string): ts.Expression | undefined 
 }
 
 function returnedKeys(file: string, fn: string): string[] {
+	const { sf, value } = returnedObject(file, fn);
+	return objectKeys(sf, value);
+}
+
+/** A name exported from `export const { load, actions } = factory(def)`: the factory call. */
+class Destructured {
+	constructor(readonly call: ts.CallExpression) {}
+}
+
+/** The object literal a file's top-level function `fn` returns, and its first parameter. */
+function returnedObject(file: string, fn: string) {
 	const sf = parse(file);
 	const decl = sf.statements.find(
 		(s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === fn
 	);
 	const ret = decl?.body?.statements.find(ts.isReturnStatement);
 	const value = ret?.expression && unwrap(ret.expression);
-	if (!value || !ts.isObjectLiteralExpression(value)) {
+	if (!decl || !value || !ts.isObjectLiteralExpression(value)) {
 		throw new Error(`${file}: ${fn} does not return an object literal`);
 	}
-	return objectKeys(sf, value);
+	const param = decl.parameters[0]?.name;
+	return { sf, value, param: param && ts.isIdentifier(param) ? param.text : undefined };
 }
 
-function exportedConsts(sf: ts.SourceFile): Map<string, ts.Expression | undefined> {
-	const found = new Map<string, ts.Expression | undefined>();
+/** The value of the property `name` in an object literal, if written there. */
+function propertyOf(obj: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+	for (const p of obj.properties) {
+		if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === name) {
+			return unwrap(p.initializer);
+		}
+	}
+	return undefined;
+}
+
+/**
+ * `export const { load, actions } = defineStepPage(risksStep)`: the keys of the `actions`
+ * literal the factory returns, where a spread of `<its parameter>.actions` stands for the
+ * `actions` written in the definition passed to it (`risksStep`, found through its import,
+ * written as an object literal or as `defineStep({ … })`).
+ */
+function factoryActionKeys(sf: ts.SourceFile, call: ts.CallExpression): string[] {
+	if (!ts.isIdentifier(call.expression)) throw new Error(`${sf.fileName}: unreadable factory`);
+	const factory = returnedObject(resolveImport(sf, call.expression.text), call.expression.text);
+	const actions = propertyOf(factory.value, 'actions');
+	if (!actions || !ts.isObjectLiteralExpression(actions)) {
+		throw new Error(`${factory.sf.fileName}: the factory's actions must be an object literal`);
+	}
+	const ownKeys = (p: ts.ObjectLiteralElementLike) => {
+		const spread = ts.isSpreadAssignment(p) ? unwrap(p.expression) : undefined;
+		const arg = spread && ts.isCallExpression(spread) ? spread.arguments[0] : undefined;
+		return !!arg && !!factory.param && arg.getText(factory.sf) === `${factory.param}.actions`;
+	};
+	return actions.properties.flatMap((p) =>
+		ownKeys(p) ? definitionActionKeys(sf, call.arguments[0]) : propertyKeys(factory.sf, [p])
+	);
+}
+
+function definitionActionKeys(sf: ts.SourceFile, arg: ts.Expression | undefined): string[] {
+	if (!arg || !ts.isIdentifier(arg)) throw new Error(`${sf.fileName}: pass the definition by name`);
+	const defSf = parse(resolveImport(sf, arg.text));
+	let def = localConst(defSf, arg.text);
+	if (def && ts.isCallExpression(def) && def.arguments[0]) def = unwrap(def.arguments[0]);
+	if (!def || !ts.isObjectLiteralExpression(def)) {
+		throw new Error(`${defSf.fileName}: ${arg.text} must be an object literal or defineStep({…})`);
+	}
+	const actions = propertyOf(def, 'actions');
+	if (!actions) return [];
+	if (!ts.isObjectLiteralExpression(actions)) {
+		throw new Error(`${defSf.fileName}: the actions of ${arg.text} must be an object literal`);
+	}
+	return objectKeys(defSf, actions);
+}
+
+function exportedConsts(sf: ts.SourceFile): Map<string, ts.Expression | Destructured | undefined> {
+	const found = new Map<string, ts.Expression | Destructured | undefined>();
 	for (const stmt of sf.statements) {
 		if (!isExported(stmt)) continue;
 		if (ts.isVariableStatement(stmt)) {
 			for (const d of stmt.declarationList.declarations) {
 				if (ts.isIdentifier(d.name)) found.set(d.name.text, d.initializer);
+				if (ts.isObjectBindingPattern(d.name)) {
+					const call = d.initializer && unwrap(d.initializer);
+					if (!call || !ts.isCallExpression(call)) {
+						throw new Error(`${sf.fileName}: destructure exports from a factory call only`);
+					}
+					for (const el of d.name.elements) {
+						if (ts.isIdentifier(el.name)) found.set(el.name.text, new Destructured(call));
+					}
+				}
 			}
 		} else if (ts.isFunctionDeclaration(stmt) && stmt.name) {
 			found.set(stmt.name.text, undefined);
@@ -155,7 +231,9 @@ export function discoverEndpoints(): Endpoint[] {
 			if (actions === undefined && exportedConsts(sf).has('actions')) {
 				throw new Error(`${file}: actions must be an object literal`);
 			}
-			if (actions) {
+			if (actions instanceof Destructured) {
+				for (const action of factoryActionKeys(sf, actions.call)) add('POST', file, action);
+			} else if (actions) {
 				const obj = unwrap(actions);
 				if (!ts.isObjectLiteralExpression(obj)) {
 					throw new Error(`${file}: actions must be an object literal`);

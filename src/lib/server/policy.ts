@@ -39,7 +39,7 @@ export const onAssessment = (c: Capability): Rule => ({
 	roles: CAPABILITIES[c]
 });
 
-/** A method-step page: stepLoad, stepActions and stepExtrasActions (server/step-*.ts). */
+/** A method-step page: what defineStepPage gives every step (server/http/step-page.ts). */
 function methodStep(route: string): Record<string, Rule> {
 	return {
 		[`GET ${route}`]: onAssessment('assessment.read'),

@@ -1,13 +1,4 @@
-import { principlesSchema } from '$lib/domain/method/principles';
-import { stepActions, stepLoad } from '$lib/server/step-page';
-import { stepExtrasActions, stepExtrasLoad } from '$lib/server/step-extras';
-import type { Actions, PageServerLoad } from './$types';
+import { principlesStep } from '$lib/domain/method/step-defs';
+import { defineStepPage } from '$lib/server/http/step-page';
 
-const base = stepLoad('principles');
-const extras = stepExtrasLoad('principles');
-
-export const load: PageServerLoad = (event) => ({ ...base(event), ...extras(event) });
-export const actions: Actions = {
-	...stepActions('principles', principlesSchema),
-	...stepExtrasActions('principles')
-};
+export const { load, actions } = defineStepPage(principlesStep);

@@ -1,13 +1,4 @@
-import { screeningSchema } from '$lib/domain/method/screening';
-import { stepActions, stepLoad } from '$lib/server/step-page';
-import { stepExtrasActions, stepExtrasLoad } from '$lib/server/step-extras';
-import type { Actions, PageServerLoad } from './$types';
+import { screeningStep } from '$lib/domain/method/step-defs';
+import { defineStepPage } from '$lib/server/http/step-page';
 
-const base = stepLoad('screening');
-const extras = stepExtrasLoad('screening');
-
-export const load: PageServerLoad = (event) => ({ ...base(event), ...extras(event) });
-export const actions: Actions = {
-	...stepActions('screening', screeningSchema),
-	...stepExtrasActions('screening')
-};
+export const { load, actions } = defineStepPage(screeningStep);

@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
-import { localize, type Locale } from '$lib/domain/knowledge/localized';
-import { getBenefit, isBenefitKey } from '$lib/domain/knowledge/risks/benefit-catalogue';
-import { getRisk, isRiskKey } from '$lib/domain/knowledge/risks/risk-catalogue';
+import { localize, type Locale } from '../knowledge/localized';
+import { getBenefit, isBenefitKey } from '../knowledge/risks/benefit-catalogue';
+import { getRisk, isRiskKey } from '../knowledge/risks/risk-catalogue';
+import { SENSITIVITY_FLAGS, type SensitivityFlag } from '../knowledge/motif-vocabulary';
+import { defaultDecision } from './motifs';
 
 /*
+ * What a step's save does to a draft before its schema reads it (StepDef.fill).
+ *
  * Items added in the blank blocks of a form come without an id. They get one derived from
  * their content and position (a double click resubmits the same content and is recognised
  * as such). An item picked from the catalogue gets the catalogue's texts and suggested
@@ -19,22 +23,23 @@ const hasText = (value: unknown) => typeof value === 'string' && value.trim() !=
 const isEmpty = (value: unknown) =>
 	value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 
+/** `prefix` and ten hex digits of the hash of `content`, suffixed `-2`, `-3`… if taken. */
+function freshId(prefix: string, content: unknown, taken: Set<string>): string {
+	const base =
+		prefix + createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 10);
+	let id = base;
+	for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+	taken.add(id);
+	return id;
+}
+
 function withIds(items: unknown[], prefix: string, salt: string, fill: (row: Row) => Row) {
 	const taken = new Set(items.map((i) => asRow(i)?.id).filter(hasText) as string[]);
 	return items.map((item, index) => {
 		const row = asRow(item);
 		if (!row || hasText(row.id)) return item;
 		const filled = fill(row);
-		const base =
-			prefix +
-			createHash('sha256')
-				.update(JSON.stringify([salt, index, filled]))
-				.digest('hex')
-				.slice(0, 10);
-		let id = base;
-		for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-		taken.add(id);
-		return { ...filled, id };
+		return { ...filled, id: freshId(prefix, [salt, index, filled], taken) };
 	});
 }
 
@@ -117,4 +122,38 @@ export function fillNewBenefits(draft: unknown, locale: Locale): unknown {
 		return filled;
 	});
 	return { ...root, benefits };
+}
+
+const isFlag = (value: unknown): value is SensitivityFlag =>
+	typeof value === 'string' && (SENSITIVITY_FLAGS as readonly string[]).includes(value);
+
+/**
+ * Motif rows added in the blank lines come without an id and, unless the user chose one,
+ * without a decision. Their id is derived from their content only (not their position), and
+ * they get the default decision, which keeps any sensitive reason with the secretaries.
+ */
+export function fillNewMotifs(draft: unknown): unknown {
+	const root = asRow(draft);
+	if (!root || !Array.isArray(root.rows)) return draft;
+	const taken = new Set(
+		root.rows
+			.map((row) => asRow(row)?.id)
+			.filter(hasText)
+			.map((id) => (id as string).trim())
+	);
+	const rows = root.rows.map((row) => {
+		const motif = asRow(row);
+		if (!motif || hasText(motif.id)) return row;
+		const flags = Array.isArray(motif.flags) ? motif.flags.filter(isFlag) : [];
+		const content = [motif.service, motif.reason, motif.practitioner, motif.visit];
+		return {
+			...motif,
+			id: freshId('m-', content, taken),
+			decision:
+				motif.decision === undefined || motif.decision === ''
+					? defaultDecision(flags)
+					: motif.decision
+		};
+	});
+	return { ...root, rows };
 }

@@ -1,9 +1,7 @@
-import { error, fail, isHttpError, type RequestEvent } from '@sveltejs/kit';
-import { can, type Capability } from '$lib/domain/roles';
+import { fail } from '@sveltejs/kit';
+import { can } from '$lib/domain/roles';
 import type { StepKey } from '$lib/domain/method/steps';
 import type { FieldError } from '$lib/i18n/field-errors';
-import { getDb } from './db';
-import { actorOf, requireAssessment, requireUser } from './access';
 import {
 	ACCEPT_ATTRIBUTE,
 	AttachmentError,
@@ -11,66 +9,39 @@ import {
 	listAttachments,
 	saveAttachment,
 	type AttachmentErrorInfo
-} from './attachments';
-import { addComment, commentSchema, listComments, MAX_COMMENT_LENGTH } from './comments';
-import { fieldErrors } from './forms';
-import { FrozenError, isFrozen } from './steps';
+} from '../attachments';
+import { addComment, commentSchema, listComments, MAX_COMMENT_LENGTH } from '../comments';
+import { fieldErrors } from '../forms';
+import { FrozenError, isFrozen } from '../steps';
+import { readForm, stepContext, type StepActionEvent, type StepContext } from './step-context';
 
 /*
- * Comments and attachments of a method step, for any step page:
- *
- *   const base = stepLoad('screening');
- *   const extras = stepExtrasLoad('screening');
- *   export const load = (event) => ({ ...base(event), ...extras(event) });
- *   export const actions = { ...stepActions('screening', schema), ...stepExtrasActions('screening') };
- *
- * and in the page: <StepShell {data} {form}>…{#snippet after()}<StepAttachments …/>
- * <StepComments …/>{/snippet}</StepShell>. Their results use their own keys (`comment*`,
+ * Comments and attachments of a method step: defineStepPage (step-page.ts) adds their data
+ * to every step page and their actions to every step's. In the page: <StepShell {data}
+ * {form}>…</StepShell> then <StepExtras …/>. Their results use their own keys (`comment*`,
  * `upload*`), never `errors`/`saved`, so StepShell's alerts do not react to them.
  */
-
-type Event = Pick<RequestEvent, 'locals' | 'url'> & { params: { id?: string } };
-type ActionEvent = Event & { request: Request };
 
 /** Boundaries, the file's part headers and the other fields of the upload form. */
 const MULTIPART_OVERHEAD = 64 * 1024;
 
-function context(event: Event, capability: Capability) {
-	const user = requireUser(event);
-	const db = getDb();
-	const { assessment, membership } = requireAssessment(db, user, event.params.id ?? '', capability);
-	return { db, assessment, membership, actor: { ...actorOf(user, membership), userId: user.id } };
-}
-
-async function readForm(event: ActionEvent): Promise<FormData> {
-	try {
-		return await event.request.formData();
-	} catch (e) {
-		// Over the server's body limit: the adapter's own 413, shown by the error page.
-		if (isHttpError(e)) throw e;
-		error(400, { message: 'bad_form' });
-	}
-}
-
 /** The step's comments and attachments, and what the user may add. */
-export function stepExtrasLoad(step: StepKey) {
-	return (event: Event) => {
-		const { db, assessment, membership } = context(event, 'assessment.read');
-		const frozen = isFrozen(assessment);
-		return {
-			extras: {
-				step,
-				comments: listComments(db, assessment.id, step),
-				attachments: listAttachments(db, assessment.id, step),
-				accept: ACCEPT_ATTRIBUTE,
-				maxBytes: MAX_ATTACHMENT_BYTES,
-				maxCommentLength: MAX_COMMENT_LENGTH,
-				can: {
-					comment: !frozen && can(membership.role, 'step.comment'),
-					upload: !frozen && can(membership.role, 'step.edit')
-				}
+export function stepExtrasData(ctx: StepContext, step: StepKey) {
+	const { db, assessment, membership } = ctx;
+	const frozen = isFrozen(assessment);
+	return {
+		extras: {
+			step,
+			comments: listComments(db, assessment.id, step),
+			attachments: listAttachments(db, assessment.id, step),
+			accept: ACCEPT_ATTRIBUTE,
+			maxBytes: MAX_ATTACHMENT_BYTES,
+			maxCommentLength: MAX_COMMENT_LENGTH,
+			can: {
+				comment: !frozen && can(membership.role, 'step.comment'),
+				upload: !frozen && can(membership.role, 'step.edit')
 			}
-		};
+		}
 	};
 }
 
@@ -89,8 +60,8 @@ function uploadFail(info: AttachmentErrorInfo) {
 /** `?/comment` (capability step.comment) and `?/upload` (capability step.edit). */
 export function stepExtrasActions(step: StepKey) {
 	return {
-		comment: async (event: ActionEvent) => {
-			const { db, assessment, actor } = context(event, 'step.comment');
+		comment: async (event: StepActionEvent) => {
+			const { db, assessment, actor } = stepContext(event, 'step.comment');
 			const form = await readForm(event);
 			const raw = form.get('body');
 			const body = typeof raw === 'string' ? raw : '';
@@ -115,8 +86,8 @@ export function stepExtrasActions(step: StepKey) {
 			}
 			return { commentAdded: true as const };
 		},
-		upload: async (event: ActionEvent) => {
-			const { db, assessment, actor } = context(event, 'step.edit');
+		upload: async (event: StepActionEvent) => {
+			const { db, assessment, actor } = stepContext(event, 'step.edit');
 			// Refuse an oversized upload from its announced length, before reading it.
 			const length = Number(event.request.headers.get('content-length'));
 			if (Number.isFinite(length) && length > MAX_ATTACHMENT_BYTES + MULTIPART_OVERHEAD) {
