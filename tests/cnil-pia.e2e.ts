@@ -57,9 +57,12 @@ async function importFile(page: Page, name: string, json: unknown) {
 
 async function importAndOpen(page: Page, name: string, json: unknown): Promise<string> {
 	await importFile(page, name, json);
-	await expect(page).toHaveURL(/\/assessments\/[a-z0-9]+$/);
+	// After an import, its report; the assessment is one link away.
+	await expect(page).toHaveURL(/\/assessments\/[a-z0-9]+\/import-report$/);
 	const id = new URL(page.url()).pathname.split('/')[2];
 	if (!id) throw new Error('no assessment id in ' + page.url());
+	await page.getByRole('link', { name: 'Retour à l’analyse' }).click();
+	await expect(page).toHaveURL(new RegExp(`/assessments/${id}$`));
 	return id;
 }
 
@@ -231,4 +234,66 @@ test('an upload over the limit is refused with the page’s message, not a serve
 		expect(res.status()).toBe(413);
 		expect(await res.text()).toContain('Ce fichier dépasse la taille maximale de 10 Mo.');
 	}
+});
+
+test('A real CNIL PIA file is refused whole: a dangling evaluation is imported and reported', async ({
+	page
+}) => {
+	await loginAs(page, 'dpo');
+	const file = structuredClone(SAMPLE);
+	file.pia.name = unique('PIA du test CNIL');
+	// As in the CNIL tool's own test file.
+	file.evaluations.push({ ...file.evaluations[0], reference_to: '3.1.[object Object]' });
+	await importFile(page, 'cnil-test.json', file);
+	await expect(page).toHaveURL(/\/import-report$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rapport d’import');
+	await expect(page.getByRole('heading', { name: 'Références introuvables (1)' })).toBeVisible();
+	await expect(
+		page.getByText('référence introuvable, évaluation « 3.1.[object Object] »').first()
+	).toBeVisible();
+	await expect(page.getByText('Question 111 → Description du traitement')).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('Import is quadratic: a 10 MB hostile file is refused in seconds while /healthz answers', async ({
+	page
+}) => {
+	await loginAs(page, 'dpo');
+	await page.goto('/assessments/import');
+	const orgId = (await page.locator('input[name="orgId"]').getAttribute('value')) ?? '';
+	const origin = new URL(page.url()).origin;
+	const file = structuredClone(SAMPLE);
+	// `<a "` × 2.5 M: 10 MB in one answer (the old parser: 20 s per 290 KB).
+	file.answers[0].data.text = '<a "'.repeat(2_450_000);
+	const body = Buffer.from(JSON.stringify(file));
+	expect(body.byteLength).toBeLessThan(10 * 1024 * 1024);
+
+	let importing = true;
+	const health: number[] = [];
+	const probe = (async () => {
+		while (importing) {
+			const started = Date.now();
+			const res = await page.request.get('/healthz');
+			expect(res.status()).toBe(200);
+			health.push(Date.now() - started);
+		}
+	})();
+	const started = Date.now();
+	const res = await page.request.post('/assessments/import', {
+		multipart: {
+			orgId,
+			file: { name: 'hostile.json', mimeType: 'application/json', buffer: body }
+		},
+		headers: { origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	const took = Date.now() - started;
+	importing = false;
+	await probe;
+	expect(res.status()).toBe(400);
+	expect(await res.text()).toContain('Un texte du fichier dépasse 100000 caractères');
+	expect(took).toBeLessThan(5_000);
+	// The server kept answering during the import.
+	expect(health.length).toBeGreaterThan(0);
+	expect(Math.max(...health)).toBeLessThan(5_000);
 });

@@ -111,6 +111,7 @@ export const POLICY: Readonly<Record<string, Rule>> = {
 	'POST /assessments/[id]/decision?/decide': onAssessment('decision.sign'),
 	'GET /assessments/[id]/record': onAssessment('assessment.read'),
 	'GET /assessments/[id]/versions': onAssessment('assessment.read'),
+	'GET /assessments/[id]/import-report': onAssessment('assessment.read'),
 	...exports('/assessments/[id]/export', [
 		'bundle',
 		'assessment.json',

@@ -53,7 +53,8 @@ export const cnilAnswerSchema = z.looseObject({
 });
 
 export const cnilMeasureSchema = z.looseObject({
-	id,
+	// The software numbers its measures; a long string id would not fit a workbench id.
+	id: z.union([z.number(), z.string().max(64)]),
 	title: nullableText,
 	content: nullableText,
 	placeholder: nullableText
@@ -139,12 +140,19 @@ export type CnilPiaProblem =
 	| { code: 'not_pia'; details: string[] }
 	| { code: 'invalid'; details: string[] }
 	| { code: 'unknown_questions'; details: string[] }
-	| { code: 'unknown_references'; details: string[] }
-	| { code: 'duplicate_answers'; details: string[] };
+	| { code: 'duplicate_answers'; details: string[] }
+	/** One text (answer, measure, comment…) longer than the import keeps; `details` names it. */
+	| { code: 'text_too_long'; details: string[]; max: number }
+	/** The file's texts would make more notes (step comments) than one import writes. */
+	| { code: 'too_many_notes'; count: number; max: number };
 
 /** Everything an import may be refused for, the file's content or its upload. */
 export type ImportProblem =
-	CnilPiaProblem | { code: 'too_large'; max: number } | { code: 'no_file' };
+	| CnilPiaProblem
+	| { code: 'too_large'; max: number }
+	| { code: 'no_file' }
+	/** Reading the file went over the import's time or memory budget. */
+	| { code: 'too_complex' };
 
 const MAX_DETAILS = 20;
 
@@ -155,11 +163,41 @@ function limited(items: string[]): string[] {
 		: unique;
 }
 
+/** An evaluation, comment or measure comment whose reference points to nothing in the file. */
+export type DanglingReference =
+	| { what: 'evaluation'; index: number; ref: string }
+	| { what: 'comment' | 'measure_comment'; index: number; ref: string };
+
+/**
+ * The references of a file that point nowhere. They do not make the file unreadable: the
+ * CNIL's own example holds an evaluation of `3.1.[object Object]`. The import keeps each as
+ * a labelled note and lists it in its report.
+ */
+export function danglingReferences(file: CnilPiaFile): DanglingReference[] {
+	const measureIds = new Set(file.measures.map((m) => String(m.id)));
+	const out: DanglingReference[] = [];
+	file.evaluations.forEach((e, index) => {
+		if (EVALUATION_REFERENCES.includes(e.reference_to)) return;
+		const measure = /^3\.1\.(.+)$/.exec(e.reference_to);
+		if (measure && measureIds.has(measure[1] ?? '')) return;
+		out.push({ what: 'evaluation', index, ref: e.reference_to });
+	});
+	file.comments.forEach((c, index) => {
+		const ref = String(c.reference_to);
+		if (c.for_measure) {
+			if (!measureIds.has(ref)) out.push({ what: 'measure_comment', index, ref });
+		} else if (!CNIL_QUESTION_IDS.includes(Number(c.reference_to))) {
+			out.push({ what: 'comment', index, ref });
+		}
+	});
+	return out;
+}
+
 /**
  * Reads the text of an uploaded file as a CNIL PIA export. Refuses, with the reason, any
  * JSON that is not one (no `pia` object or no `answers`), wrong types, question ids outside
- * the default structure, evaluations or comments pointing nowhere, and an answered question
- * appearing twice (which answer would win is not ours to guess).
+ * the default structure, and an answered question appearing twice (which answer would win
+ * is not ours to guess). References pointing nowhere are not refused (danglingReferences).
  */
 export function parseCnilPia(
 	text: string
@@ -207,26 +245,5 @@ export function parseCnilPia(
 		return { ok: false, problem: { code: 'duplicate_answers', details: limited(duplicates) } };
 	}
 
-	const measureIds = new Set(file.measures.map((m) => String(m.id)));
-	const badReferences = [
-		...file.evaluations
-			.map((e) => e.reference_to)
-			.filter((ref) => {
-				if (EVALUATION_REFERENCES.includes(ref)) return false;
-				const measure = /^3\.1\.(.+)$/.exec(ref);
-				return !(measure && measureIds.has(measure[1] ?? ''));
-			})
-			.map((ref) => `evaluations: ${ref}`),
-		...file.comments
-			.filter((c) =>
-				c.for_measure
-					? !measureIds.has(String(c.reference_to))
-					: !CNIL_QUESTION_IDS.includes(Number(c.reference_to))
-			)
-			.map((c) => `comments: ${String(c.reference_to)}`)
-	];
-	if (badReferences.length) {
-		return { ok: false, problem: { code: 'unknown_references', details: limited(badReferences) } };
-	}
 	return { ok: true, file };
 }

@@ -11,12 +11,19 @@ import {
 	CNIL_ITEMS,
 	PIA_CODE_FIELDS,
 	PIA_TEXT_FIELDS,
+	danglingReferences,
 	type CnilAnswer,
 	type CnilEvaluation,
 	type CnilPiaFile
 } from './cnil-pia-format';
-import { makeNotes, type NoteRef } from './cnil-pia-notes';
-import { formatSections, type Section } from './cnil-pia-sections';
+import { makeNotes, noteLabel, type NoteRef } from './cnil-pia-notes';
+import type { ImportReport } from './cnil-pia-report';
+import {
+	orphanEvaluationText,
+	planEvaluations,
+	type PlannedEvaluations
+} from './cnil-pia-evaluations';
+import { MAX_NOTES, ImportLimitError, checkLength, checkSources } from './cnil-pia-limits';
 import {
 	CNIL_RISKS,
 	PRINCIPLES_FIELDS,
@@ -26,7 +33,7 @@ import {
 	type ImportedStep
 } from './cnil-pia-mapping';
 
-export type StepEvaluationStatus = 'review_requested' | 'to_correct' | 'improvable' | 'acceptable';
+export type { StepEvaluationStatus } from './cnil-pia-evaluations';
 
 export type ImportPlan = {
 	title: string;
@@ -34,14 +41,11 @@ export type ImportPlan = {
 	steps: { context: Context; principles: Principles; risks: Risks };
 	/** Steps that received any content, i.e. start "in progress" rather than "not started". */
 	touched: ImportedStep[];
-	evaluations: Partial<
-		Record<
-			ImportedStep,
-			{ status: StepEvaluationStatus; evaluationComment: string; actionPlanComment: string }
-		>
-	>;
+	evaluations: PlannedEvaluations;
 	/** Step comments, in order, each at most NOTE_MAX characters. */
 	notes: Array<{ step: ImportedStep; body: string }>;
+	/** What went where, for the import report page. */
+	report: ImportReport;
 };
 
 const TITLE_MAX = 200;
@@ -86,8 +90,8 @@ function measureKind(placeholder: string | null | undefined): MeasureKind {
 	return 'technical';
 }
 
-const sameTitle = (a: string, b: string) =>
-	normaliseText(a).toLocaleLowerCase('fr') === normaliseText(b).toLocaleLowerCase('fr');
+/** Measures are matched by title, whatever the case and spacing. */
+const titleKey = (title: string) => normaliseText(title).toLocaleLowerCase('fr');
 
 function isScale(value: number | null | undefined): value is Scale {
 	return value === 1 || value === 2 || value === 3 || value === 4;
@@ -99,10 +103,25 @@ function isScale(value: number | null | undefined): value is Scale {
  * note (see docs/cnil-pia-mapping.md for the table).
  */
 export function planImport(file: CnilPiaFile, locale: Locale): ImportPlan {
+	checkSources(file);
 	const t = translator(locale);
 	const notes: ImportPlan['notes'] = [];
+	const report = {
+		fields: [] as number[],
+		risks: [] as string[],
+		attached: 0,
+		orphans: 0,
+		warnings: 0
+	};
 	const note = (step: ImportedStep, ref: NoteRef, text: string) => {
+		checkLength(noteLabel(ref), text);
+		if (ref.kind === 'warning') report.warnings++;
+		if (ref.kind === 'orphan') report.orphans++;
 		for (const body of makeNotes(ref, text)) notes.push({ step, body });
+		// Refused as soon as the count is over, before building the rest.
+		if (notes.length > MAX_NOTES) {
+			throw new ImportLimitError({ code: 'too_many_notes', count: notes.length, max: MAX_NOTES });
+		}
 	};
 	const answers = new Map<number, CnilAnswer>(file.answers.map((a) => [a.reference_to, a]));
 	const used = new Set<number>();
@@ -118,8 +137,10 @@ export function planImport(file: CnilPiaFile, locale: Locale): ImportPlan {
 		const text = textOf(id);
 		used.add(id);
 		if (!text) return;
-		if ([...text].length <= max) set(text);
-		else note(step, { kind: 'question', id }, text);
+		if ([...text].length <= max) {
+			set(text);
+			report.fields.push(id);
+		} else note(step, { kind: 'question', id }, text);
 	};
 
 	intoField('context', 111, LIMITS.long, (text) => (context.description = text));
@@ -136,7 +157,7 @@ export function planImport(file: CnilPiaFile, locale: Locale): ImportPlan {
 		source: m,
 		measure: {
 			id: measureIdOf(m.id),
-			title: normaliseText(m.title ?? '') || t(`Mesure ${m.id}`, `Measure ${m.id}`),
+			title: measureTitle(m.id, m.title),
 			kind: measureKind(m.placeholder),
 			state: 'existing',
 			owner: '',
@@ -146,8 +167,42 @@ export function planImport(file: CnilPiaFile, locale: Locale): ImportPlan {
 		attached: false
 	}));
 
+	/** A workbench measure title is at most LIMITS.text: a longer one is cut, and said so. */
+	function measureTitle(id: string | number, raw: string | null | undefined): string {
+		const title = normaliseText(raw ?? '');
+		if (!title) return t(`Mesure ${id}`, `Measure ${id}`);
+		const chars = [...title];
+		if (chars.length <= LIMITS.text) return title;
+		note(
+			'risks',
+			{ kind: 'warning' },
+			t(
+				`Mesure ${id} : titre de ${chars.length} caractères, coupé à ${LIMITS.text} ; titre complet :\n${title}`,
+				`Measure ${id}: title of ${chars.length} characters, cut to ${LIMITS.text}; full title:\n${title}`
+			)
+		);
+		return chars.slice(0, LIMITS.text).join('').trim();
+	}
+
+	// One lookup per title (first measure of a title wins, as a search in file order would):
+	// comparing every listed title with every measure was list × measures.
+	const measuresByTitle = new Map<string, (typeof measures)[number]>();
+	for (const m of measures) {
+		const key = titleKey(m.source.title ?? '');
+		if (!measuresByTitle.has(key)) measuresByTitle.set(key, m);
+	}
+
+	const dangling = danglingReferences(file);
+	const danglingEvaluations = new Set(
+		dangling.filter((d) => d.what === 'evaluation').map((d) => d.index)
+	);
+	const danglingComments = new Set(
+		dangling.filter((d) => d.what !== 'evaluation').map((d) => d.index)
+	);
+	const evaluationsKept = file.evaluations.filter((_, i) => !danglingEvaluations.has(i));
+
 	const evaluationsByRef = new Map<string, CnilEvaluation>();
-	for (const e of file.evaluations) evaluationsByRef.set(e.reference_to, e);
+	for (const e of evaluationsKept) evaluationsByRef.set(e.reference_to, e);
 
 	const risks: Risk[] = [];
 	for (const { item, key } of CNIL_RISKS) {
@@ -156,6 +211,7 @@ export function planImport(file: CnilPiaFile, locale: Locale): ImportPlan {
 		const evaluation = evaluationsByRef.get(item);
 		if (!ids.some((id) => answers.has(id)) && !evaluation) continue;
 		ids.forEach((id) => used.add(id));
+		report.risks.push(item);
 		const entry = getRisk(key);
 
 		const tags = (id: number) => {
@@ -165,8 +221,15 @@ export function planImport(file: CnilPiaFile, locale: Locale): ImportPlan {
 			return [];
 		};
 		const riskMeasures: Measure[] = [];
+		const overflow: string[] = [];
 		listOf(measuresId).forEach((title, n) => {
-			const found = measures.find((m) => sameTitle(m.source.title ?? '', title));
+			// A workbench risk holds LIMITS.rows measures; the titles past that stay in a note
+			// of the list question, which the export appends to the list again.
+			if (riskMeasures.length >= LIMITS.rows) {
+				overflow.push(title);
+				return;
+			}
+			const found = measuresByTitle.get(titleKey(title));
 			if (found) {
 				found.attached = true;
 				if (!riskMeasures.some((m) => m.id === found.measure.id)) riskMeasures.push(found.measure);
@@ -182,6 +245,7 @@ export function planImport(file: CnilPiaFile, locale: Locale): ImportPlan {
 				});
 			} else note('risks', { kind: 'list', id: measuresId }, title);
 		});
+		if (overflow.length) note('risks', { kind: 'list', id: measuresId }, overflow.join('\n'));
 
 		const gauge = (id: number, fallback: Scale, what: string) => {
 			const value = answers.get(id)?.data.gauge;
@@ -266,7 +330,8 @@ export function planImport(file: CnilPiaFile, locale: Locale): ImportPlan {
 		}
 	}
 
-	for (const c of file.comments) {
+	for (const [index, c] of file.comments.entries()) {
+		if (danglingComments.has(index)) continue;
 		const text = normaliseText(c.description ?? '');
 		if (!text) continue;
 		if (c.for_measure) note('risks', { kind: 'measure_comment', id: String(c.reference_to) }, text);
@@ -291,7 +356,25 @@ export function planImport(file: CnilPiaFile, locale: Locale): ImportPlan {
 		}
 	}
 
-	const evaluations = planEvaluations(file.evaluations);
+	// References pointing nowhere: kept whole as a labelled note on the step they name.
+	for (const d of dangling) {
+		const ref: NoteRef = { kind: 'orphan', what: d.what, ref: d.ref };
+		if (d.what === 'evaluation') {
+			const e = file.evaluations[d.index]!;
+			note(stepOfReference(d.ref), ref, orphanEvaluationText(e));
+		} else {
+			const c = file.comments[d.index]!;
+			const step = d.what === 'measure_comment' ? 'risks' : stepOfReference(d.ref);
+			note(step, ref, normaliseText(c.description ?? ''));
+		}
+	}
+
+	for (const e of evaluationsKept) {
+		checkLength(`évaluation ${e.reference_to}`, e.evaluation_comment ?? '');
+		checkLength(`évaluation ${e.reference_to}`, e.action_plan_comment ?? '');
+	}
+	const evaluations = planEvaluations(evaluationsKept);
+	report.attached = measures.filter((m) => m.attached).length;
 	const steps = { context, principles, risks: { risks } };
 	const empty = { context: emptyContext(), principles: emptyPrinciples(), risks: { risks: [] } };
 	const touched = (['context', 'principles', 'risks'] as const).filter(
@@ -310,44 +393,21 @@ export function planImport(file: CnilPiaFile, locale: Locale): ImportPlan {
 		steps,
 		touched,
 		evaluations,
-		notes
+		notes,
+		report: {
+			counts: {
+				answers: file.answers.length,
+				measures: file.measures.length,
+				evaluations: file.evaluations.length,
+				comments: file.comments.length
+			},
+			fields: report.fields.sort((a, b) => a - b),
+			risks: report.risks,
+			measuresAttached: report.attached,
+			evaluated: (['context', 'principles', 'risks'] as const).filter((s) => evaluations[s]),
+			notes: notes.length,
+			orphans: report.orphans,
+			warnings: report.warnings
+		}
 	};
-}
-
-const VERDICTS = ['to_correct', 'improvable', 'acceptable'] as const;
-
-/**
- * One verdict per step: the worst item verdict, or "review requested" while an item is
- * still pending in the software. Every item's texts stay in labelled sections.
- */
-function planEvaluations(list: readonly CnilEvaluation[]): ImportPlan['evaluations'] {
-	const out: ImportPlan['evaluations'] = {};
-	for (const step of ['context', 'principles', 'risks'] as const) {
-		const mine = list.filter((e) => stepOfReference(e.reference_to) === step);
-		if (!mine.length) continue;
-		const sections: Section[] = mine.map((e) => ({
-			ref: e.reference_to,
-			status: e.status,
-			personInCharge: normaliseText(e.person_in_charge ?? '').replace(/\n/g, ' '),
-			dueDate: normaliseText(e.estimated_implementation_date ?? '').replace(/\n/g, ' '),
-			text: htmlToText(e.evaluation_comment)
-		}));
-		const plans = mine
-			.map((e) => ({
-				ref: e.reference_to,
-				status: null,
-				personInCharge: '',
-				dueDate: '',
-				text: htmlToText(e.action_plan_comment)
-			}))
-			.filter((s) => s.text !== '');
-		const pending = mine.some((e) => e.status === 0);
-		const worst = Math.min(...mine.map((e) => e.status).filter((s) => s > 0));
-		out[step] = {
-			status: pending || !Number.isFinite(worst) ? 'review_requested' : VERDICTS[worst - 1]!,
-			evaluationComment: formatSections(sections, true),
-			actionPlanComment: formatSections(plans, false)
-		};
-	}
-	return out;
 }

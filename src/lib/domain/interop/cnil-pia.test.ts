@@ -6,6 +6,7 @@ import { principlesSchema } from '../method/principles';
 import { risksSchema } from '../method/risks';
 import {
 	buildCnilPia,
+	danglingReferences,
 	htmlToText,
 	normaliseText,
 	parseCnilPia,
@@ -125,14 +126,18 @@ describe('CNIL PIA file parsing', () => {
 		});
 	});
 
-	it('refuses evaluations and comments pointing nowhere', () => {
+	it('accepts evaluations and comments pointing nowhere (the import keeps them as notes)', () => {
 		const bad = JSON.parse(SAMPLE);
 		bad.evaluations.push({ ...bad.evaluations[0], reference_to: '3.1.9999' });
 		bad.comments.push({ description: 'x', reference_to: 555, for_measure: false });
-		expect(parseCnilPia(JSON.stringify(bad))).toEqual({
-			ok: false,
-			problem: { code: 'unknown_references', details: ['evaluations: 3.1.9999', 'comments: 555'] }
-		});
+		const parsed = parseCnilPia(JSON.stringify(bad));
+		expect(parsed.ok).toBe(true);
+		if (parsed.ok) {
+			expect(danglingReferences(parsed.file)).toEqual([
+				{ what: 'evaluation', index: 40, ref: '3.1.9999' },
+				{ what: 'comment', index: parsed.file.comments.length - 1, ref: '555' }
+			]);
+		}
 	});
 });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { htmlToText, parseCnilPia } from '$lib/domain/interop/cnil-pia';
+import { htmlToText, parseCnilPia, parseImportSummary } from '$lib/domain/interop/cnil-pia';
 import type { Risks } from '$lib/domain/method/risks';
 import { assessments, assessmentSteps, auditLog, stepComments } from '../db/schema';
 import * as audit from '../audit';
@@ -16,6 +16,7 @@ import {
 	exportFileName,
 	importCnilPia
 } from './cnil-pia';
+import { importReportOf } from './import-report';
 
 const SAMPLE = readFileSync(
 	resolve(__dirname, '../../../../tests/fixtures/cnil-pia/2018-02-21-pia-example.json')
@@ -58,7 +59,7 @@ describe('CNIL PIA import and export (database)', () => {
 		const before = counts();
 		let caught: unknown;
 		try {
-			importCnilPia(ctx.db, actor, orgId, { name, bytes: content }, 'fr');
+			await importCnilPia(ctx.db, actor, orgId, { name, bytes: content }, 'fr');
 		} catch (e) {
 			caught = e;
 		}
@@ -77,9 +78,19 @@ describe('CNIL PIA import and export (database)', () => {
 
 	afterAll(() => ctx.dispose());
 
-	it('imports the CNIL example as a new assessment with one audit entry', () => {
+	/** A demo assessment, created by the seed rather than by an import. */
+	const orgAssessmentId = () =>
+		ctx.db.select().from(assessments).where(eq(assessments.template, 'booking')).get()!.id;
+
+	it('imports the CNIL example as a new assessment with one audit entry', async () => {
 		const [a0, s0, c0, l0] = counts();
-		const created = importCnilPia(ctx.db, actor, orgId, { name: 'pia.json', bytes: SAMPLE }, 'fr');
+		const created = await importCnilPia(
+			ctx.db,
+			actor,
+			orgId,
+			{ name: 'pia.json', bytes: SAMPLE },
+			'fr'
+		);
 		expect(created.title).toBe('Captoo');
 		const { steps, notes } = stored(created.id);
 		expect(counts()).toEqual([a0! + 1, s0! + 10, c0! + notes.length, l0! + 1]);
@@ -109,14 +120,25 @@ describe('CNIL PIA import and export (database)', () => {
 		const entry = ctx.db.select().from(auditLog).where(eq(auditLog.assessmentId, created.id)).all();
 		expect(entry.map((e) => e.action)).toEqual(['assessment.import']);
 		expect(entry[0]?.summary).toContain('36 answers, 23 measures, 40 evaluations, 1 comments');
+		// The summary is the import report's record.
+		expect(parseImportSummary(entry[0]!.summary)).toMatchObject({
+			fileName: 'pia.json',
+			report: { fields: [111, 214, 221, 223, 224, 225], notes: notes.length }
+		});
 		expect(audit.verify(ctx.db).ok).toBe(true);
 	});
 
-	it('round trip: import, export, import again gives the same content and every answer text', () => {
-		const first = importCnilPia(ctx.db, actor, orgId, { name: 'pia.json', bytes: SAMPLE }, 'fr');
+	it('round trip: import, export, import again gives the same content and every answer text', async () => {
+		const first = await importCnilPia(
+			ctx.db,
+			actor,
+			orgId,
+			{ name: 'pia.json', bytes: SAMPLE },
+			'fr'
+		);
 		const exported = exportCnilPia(ctx.db, first, 'fr');
 		const json = JSON.stringify(exported);
-		const second = importCnilPia(
+		const second = await importCnilPia(
 			ctx.db,
 			actor,
 			orgId,
@@ -162,22 +184,22 @@ describe('CNIL PIA import and export (database)', () => {
 		expect(await refused('big.json', big)).toEqual({ code: 'too_large', max: MAX_IMPORT_BYTES });
 	});
 
-	it('writes all or nothing: a failure while storing the notes leaves no assessment', () => {
+	it('writes all or nothing: a failure while storing the notes leaves no assessment', async () => {
 		const before = counts();
 		ctx.db.$client.exec(
 			`CREATE TEMP TRIGGER refuse_comments BEFORE INSERT ON step_comments BEGIN SELECT RAISE(ABORT, 'disk full'); END;`
 		);
 		try {
-			expect(() =>
+			await expect(
 				importCnilPia(ctx.db, actor, orgId, { name: 'pia.json', bytes: SAMPLE }, 'fr')
-			).toThrow(/disk full/);
+			).rejects.toThrow(/disk full/);
 		} finally {
 			ctx.db.$client.exec('DROP TRIGGER temp.refuse_comments');
 		}
 		expect(counts()).toEqual(before);
 	});
 
-	it('exports a template assessment as a file the importer accepts', () => {
+	it('exports a template assessment as a file the importer accepts', async () => {
 		const demo = ctx.db
 			.select()
 			.from(assessments)
@@ -186,7 +208,7 @@ describe('CNIL PIA import and export (database)', () => {
 		const exported = exportCnilPia(ctx.db, demo, 'fr');
 		const text = htmlToText(exported.answers.find((a) => a.reference_to === 212)?.data.text);
 		expect(text).toContain('Mission d’intérêt public');
-		const again = importCnilPia(
+		const again = await importCnilPia(
 			ctx.db,
 			actor,
 			orgId,
@@ -199,6 +221,55 @@ describe('CNIL PIA import and export (database)', () => {
 			'unwanted_modification',
 			'data_disappearance'
 		]);
+	});
+
+	it('A real CNIL PIA file is refused whole: a dangling evaluation is imported as a note', async () => {
+		const file = JSON.parse(SAMPLE.toString('utf8'));
+		// As in the CNIL tool's own test file.
+		file.evaluations.push({ ...file.evaluations[0], reference_to: '3.1.[object Object]' });
+		const created = await importCnilPia(
+			ctx.db,
+			actor,
+			orgId,
+			{ name: 'cnil-test.json', bytes: bytes(JSON.stringify(file)) },
+			'fr'
+		);
+		const notes = stored(created.id).notes;
+		expect(notes.filter((n) => n.includes('référence introuvable, évaluation'))).toHaveLength(1);
+		// The import report reads it back from the audit entry and the notes.
+		const view = importReportOf(ctx.db, created.id)!;
+		expect(view.fileName).toBe('cnil-test.json');
+		expect(view.report.orphans).toBe(1);
+		expect(view.notes.filter((n) => n.kind === 'orphan')).toEqual([
+			expect.objectContaining({
+				step: 'risks',
+				label: 'référence introuvable, évaluation « 3.1.[object Object] »'
+			})
+		]);
+		expect(view.notes.reduce((sum, n) => sum + n.parts, 0)).toBe(notes.length);
+		expect(importReportOf(ctx.db, orgAssessmentId())).toBeNull();
+	});
+
+	it('Import is quadratic: a hostile text is refused from the worker, nothing written', async () => {
+		const file = JSON.parse(SAMPLE.toString('utf8'));
+		file.answers[0].data.text = '<a "'.repeat(2_000_000);
+		expect(await refused('hostile.json', bytes(JSON.stringify(file)))).toMatchObject({
+			code: 'text_too_long'
+		});
+	});
+
+	it('a file the worker cannot read within its budget is refused as too complex', async () => {
+		const before = counts();
+		const error = await importCnilPia(
+			ctx.db,
+			actor,
+			orgId,
+			{ name: 'pia.json', bytes: SAMPLE },
+			'fr',
+			{ timeoutMs: 1, maxOldGenerationSizeMb: 64 }
+		).catch((e: unknown) => e);
+		expect((error as CnilImportError).problem).toEqual({ code: 'too_complex' });
+		expect(counts()).toEqual(before);
 	});
 
 	it('names the download from the title, with safe characters only', () => {

@@ -66,7 +66,8 @@ export const actions: Actions = {
 
 		let created;
 		try {
-			created = importCnilPia(
+			// Parsed in a worker thread: the server keeps answering everyone meanwhile.
+			created = await importCnilPia(
 				getDb(),
 				{ ...actorOf(user, membership), userId: user.id },
 				orgId.data,
@@ -75,10 +76,13 @@ export const actions: Actions = {
 			);
 		} catch (e) {
 			if (e instanceof CnilImportError) {
-				return refuse(e.problem.code === 'too_large' ? 413 : 400, e.problem, file.name, orgId.data);
+				const status =
+					e.problem.code === 'too_large' || e.problem.code === 'too_complex' ? 413 : 400;
+				return refuse(status, e.problem, file.name, orgId.data);
 			}
 			throw e;
 		}
-		redirect(303, `/assessments/${created.id}`);
+		// The report says what went where; the assessment is one link away from it.
+		redirect(303, `/assessments/${created.id}/import-report`);
 	}
 };

@@ -1,0 +1,15 @@
+import { getDb } from '$lib/server/db';
+import { requireAssessment, requireUser } from '$lib/server/access';
+import { importReportOf } from '$lib/server/interop/import-report';
+import type { PageServerLoad } from './$types';
+
+/** What the import of a CNIL PIA file did: where each text went, notes, warnings. */
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	const db = getDb();
+	const { assessment } = requireAssessment(db, user, event.params.id, 'assessment.read');
+	return {
+		assessment: { id: assessment.id, title: assessment.title },
+		report: importReportOf(db, assessment.id)
+	};
+};
