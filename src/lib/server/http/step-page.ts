@@ -208,6 +208,8 @@ function statusChange(ctx: StepContext, done: 'review' | 'evaluated', change: ()
 	const outcome = attemptWrite(ctx.db, change);
 	if ('conflict' in outcome) return formFail(409, {}, {}, { statusConflict: outcome.conflict });
 	if ('frozen' in outcome) return formFail(409, {}, {}, { statusFrozen: true });
+	// A status change writes no content: the size caps cannot refuse it.
+	if (!('done' in outcome)) throw new Error('unexpected size refusal of a status change');
 	return { statusChanged: done, saved: outcome.done.version };
 }
 

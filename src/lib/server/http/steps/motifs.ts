@@ -77,6 +77,7 @@ async function importCsv(ctx: StepContext, form: FormData) {
 		return formFail(409, {}, {}, { importConflict: { version: current, who } });
 	}
 	if ('frozen' in outcome) return formFail(409, {}, {}, { importFrozen: true });
+	if ('tooLarge' in outcome) return formFail(413, {}, {}, { tooLarge: outcome.tooLarge });
 	const { row } = outcome.done;
 	return { imported: content.rows.length, importedFile: fileName, saved: row.version };
 }
