@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { DEFAULT_THRESHOLDS } from '$lib/domain/scoring';
-import { fieldErrors } from './forms';
+import { fieldErrors } from './zod-issues';
 import type { FieldError } from '$lib/i18n/field-errors';
 import type { Actor } from './audit';
 import { organisations } from './db/schema';

@@ -3,7 +3,7 @@ import { can, type Capability } from '$lib/domain/roles';
 import type { StepKey } from '$lib/domain/method/steps';
 import type { FieldError } from '$lib/i18n/field-errors';
 import { getDb } from './db';
-import { actorOf, requireAssessment, requireUser } from './access';
+import { actorOf, requireAssessment, requireUser } from './http/access';
 import {
 	ACCEPT_ATTRIBUTE,
 	AttachmentError,
@@ -13,7 +13,7 @@ import {
 	type AttachmentErrorInfo
 } from './attachments';
 import { addComment, commentSchema, listComments, MAX_COMMENT_LENGTH } from './comments';
-import { fieldErrors } from './forms';
+import { fieldErrors } from './http/forms';
 import { FrozenError, isFrozen } from './steps';
 
 /*

@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { can } from '$lib/domain/roles';
 import type { StepKey } from '$lib/domain/method/steps';
 import { getDb } from './db';
-import { actorOf, requireAssessment, requireUser } from './access';
-import { fieldErrors, formFail } from './forms';
-import { FormShapeError, parseNestedForm } from './nested-form';
+import { actorOf, requireAssessment, requireUser } from './http/access';
+import { fieldErrors, formFail } from './http/forms';
+import { FormShapeError, parseNestedForm } from './http/nested-form';
 import * as steps from './steps';
-import { StaleVersionError } from './users';
+import { StaleVersionError } from './versioned';
+import { conflictFail, conflictOf } from './http/conflict';
 import { userLabels } from './assessments';
 
 type Event = Pick<RequestEvent, 'locals' | 'url'> & { params: { id?: string } };
@@ -70,13 +71,6 @@ const evaluationSchema = z
 		message: 'action_plan_required'
 	});
 
-function conflictOf(e: StaleVersionError, db: ReturnType<typeof getDb>) {
-	const row = e.current as steps.StepRow | null;
-	if (!row) error(404, { message: 'not_found' });
-	const who = row.updatedBy ? (userLabels(db, [row.updatedBy])[row.updatedBy] ?? '') : '';
-	return { version: row.version, who, updatedAt: row.updatedAt };
-}
-
 /** The three actions every method step has: save its content, ask for review, evaluate. */
 export function stepActions<S extends z.ZodType>(step: StepKey, schema: S) {
 	return {
@@ -108,7 +102,7 @@ export function stepActions<S extends z.ZodType>(step: StepKey, schema: S) {
 				return { saved: row.version, unchanged };
 			} catch (e) {
 				if (e instanceof StaleVersionError) {
-					return formFail(409, {}, {}, { draft, conflict: conflictOf(e, db) });
+					return conflictFail(db, e, { draft });
 				}
 				if (e instanceof steps.FrozenError) return formFail(409, {}, {}, { draft, frozen: true });
 				throw e;
@@ -152,7 +146,7 @@ function runStatusChange(
 		return { statusChanged: done, saved: row.version };
 	} catch (e) {
 		if (e instanceof StaleVersionError)
-			return formFail(409, {}, {}, { statusConflict: conflictOf(e, db) });
+			return formFail(409, {}, {}, { statusConflict: conflictOf(db, e.current) });
 		if (e instanceof steps.FrozenError) return formFail(409, {}, {}, { statusFrozen: true });
 		throw e;
 	}

@@ -1,4 +1,4 @@
-import { requireUser } from '$lib/server/access';
+import { requireUser } from '$lib/server/http/access';
 import { GENERATOR } from '$lib/server/export/generator';
 import { groupFingerprint, signingKey } from '$lib/server/export/signing-key';
 import type { PageServerLoad } from './$types';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ASSESSMENT_STATUSES } from '$lib/server/db/schema';
 import { getDb } from '$lib/server/db';
-import { orgsWhere, requireUser } from '$lib/server/access';
+import { orgsWhere, requireUser } from '$lib/server/http/access';
 import * as assessments from '$lib/server/assessments';
 import type { PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { actorOf, orgsWhere, requireUser } from '$lib/server/access';
+import { actorOf, orgsWhere, requireUser } from '$lib/server/http/access';
 import { record, verify } from '$lib/server/audit';
 import type { Actions, PageServerLoad } from './$types';
 

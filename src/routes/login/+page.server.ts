@@ -4,8 +4,8 @@ import { getDb } from '$lib/server/db';
 import { login } from '$lib/server/auth/login';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { userHasTotp } from '$lib/server/auth/totp';
-import { safeRedirect } from '$lib/server/redirect';
-import { formFail, validate } from '$lib/server/forms';
+import { safeRedirect } from '$lib/server/http/redirect';
+import { formFail, validate } from '$lib/server/http/forms';
 import { findByEmail } from '$lib/server/users';
 import {
 	checkCredentials,

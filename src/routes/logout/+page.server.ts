@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db';
 import { mutate } from '$lib/server/audit';
 import { invalidateSession } from '$lib/server/auth/session';
 import { clearSessionCookie } from '$lib/server/auth/cookie';
-import { actorOf } from '$lib/server/access';
+import { actorOf } from '$lib/server/http/access';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');

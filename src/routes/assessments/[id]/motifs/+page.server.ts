@@ -4,14 +4,15 @@ import { z } from 'zod';
 import { SENSITIVITY_FLAGS, type SensitivityFlag } from '$lib/domain/knowledge/motif-vocabulary';
 import { defaultDecision, motifsSchema } from '$lib/domain/method/motifs';
 import { parseMotifsCsv } from '$lib/domain/method/motifs-csv';
-import { actorOf, requireAssessment, requireUser } from '$lib/server/access';
-import { userLabels } from '$lib/server/assessments';
+import { actorOf, requireAssessment, requireUser } from '$lib/server/http/access';
 import { getDb } from '$lib/server/db';
-import { formFail } from '$lib/server/forms';
+import { formFail } from '$lib/server/http/forms';
 import { stepActions, stepLoad } from '$lib/server/step-page';
 import { stepExtrasActions, stepExtrasLoad } from '$lib/server/step-extras';
 import * as steps from '$lib/server/steps';
-import { StaleVersionError } from '$lib/server/users';
+import { isStale } from '$lib/server/versioned';
+import { conflictFail } from '$lib/server/http/conflict';
+import { assessmentSteps } from '$lib/server/db/schema';
 import type { Actions, PageServerLoad } from './$types';
 
 /** What the import form accepts: a motifs table is a few kilobytes. */
@@ -160,13 +161,9 @@ export const actions: Actions = {
 			const { row } = steps.saveContent(db, actor, assessment, 'motifs', content, version.data);
 			return { imported: content.rows.length, importedFile: fileName, saved: row.version };
 		} catch (e) {
-			if (e instanceof StaleVersionError) {
-				const current = e.current as steps.StepRow | null;
-				if (!current) error(404, { message: 'not_found' });
-				const who = current.updatedBy
-					? (userLabels(db, [current.updatedBy])[current.updatedBy] ?? '')
-					: '';
-				return formFail(409, {}, {}, { importConflict: { version: current.version, who } });
+			if (isStale(e, assessmentSteps)) {
+				// A file cannot be sent back: the page names it and asks to import it again.
+				return conflictFail(db, e, {}, { extra: { importConflict: true, importFile: fileName } });
 			}
 			if (e instanceof steps.FrozenError) return formFail(409, {}, {}, { importFrozen: true });
 			throw e;

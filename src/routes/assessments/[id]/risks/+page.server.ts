@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { newMeasureProblems, risksSchema } from '$lib/domain/method/risks';
-import { requireAssessment, requireUser } from '$lib/server/access';
+import { requireAssessment, requireUser } from '$lib/server/http/access';
 import { getDb } from '$lib/server/db';
-import { formFail } from '$lib/server/forms';
+import { formFail } from '$lib/server/http/forms';
 import { listFindings } from '$lib/server/findings';
 import { getOrgSettings } from '$lib/server/org-settings';
-import { FormShapeError, parseNestedForm } from '$lib/server/nested-form';
+import { FormShapeError, parseNestedForm } from '$lib/server/http/nested-form';
 import { stepActions, stepLoad } from '$lib/server/step-page';
 import { stepExtrasActions, stepExtrasLoad } from '$lib/server/step-extras';
 import * as steps from '$lib/server/steps';

@@ -2,7 +2,7 @@ import { benefitsSchema } from '$lib/domain/method/benefits';
 import { risksSchema } from '$lib/domain/method/risks';
 import { compareFromSteps, scenariosSchema } from '$lib/domain/method/scenarios';
 import { withThresholds } from '$lib/domain/scoring';
-import { requireAssessment, requireUser } from '$lib/server/access';
+import { requireAssessment, requireUser } from '$lib/server/http/access';
 import { getDb } from '$lib/server/db';
 import { getOrgSettings } from '$lib/server/org-settings';
 import { stepActions, stepLoad } from '$lib/server/step-page';

@@ -1,5 +1,5 @@
 import { actionPlanToCsv, filterByOwner } from '$lib/domain/action-plan';
-import { actorOf, requireAssessment, requireUser } from '$lib/server/access';
+import { actorOf, requireAssessment, requireUser } from '$lib/server/http/access';
 import { actionPlanOf } from '$lib/server/action-plan';
 import * as audit from '$lib/server/audit';
 import { getDb } from '$lib/server/db';

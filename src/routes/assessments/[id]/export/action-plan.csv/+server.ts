@@ -1,5 +1,5 @@
 import { actionPlanToCsv, filterByOwner } from '$lib/domain/action-plan';
-import { actorOf, requireAssessment, requireUser } from '$lib/server/access';
+import { actorOf, requireAssessment, requireUser } from '$lib/server/http/access';
 import { todayIso } from '$lib/server/action-plan';
 import { contentDisposition } from '$lib/server/attachments';
 import * as audit from '$lib/server/audit';

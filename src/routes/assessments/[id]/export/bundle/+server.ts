@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { actorOf, requireAssessment, requireUser } from '$lib/server/access';
+import { actorOf, requireAssessment, requireUser } from '$lib/server/http/access';
 import { contentDisposition } from '$lib/server/attachments';
 import * as audit from '$lib/server/audit';
 import { getDb } from '$lib/server/db';

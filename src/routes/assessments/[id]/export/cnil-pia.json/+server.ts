@@ -1,4 +1,4 @@
-import { actorOf, requireAssessment, requireUser } from '$lib/server/access';
+import { actorOf, requireAssessment, requireUser } from '$lib/server/http/access';
 import * as audit from '$lib/server/audit';
 import { getDb } from '$lib/server/db';
 import { exportCnilPia, exportFileName } from '$lib/server/interop/cnil-pia';

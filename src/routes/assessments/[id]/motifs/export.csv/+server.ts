@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { motifsSchema } from '$lib/domain/method/motifs';
 import { motifsToCsv } from '$lib/domain/method/motifs-csv';
-import { actorOf, requireAssessment, requireUser } from '$lib/server/access';
+import { actorOf, requireAssessment, requireUser } from '$lib/server/http/access';
 import * as audit from '$lib/server/audit';
 import { getDb } from '$lib/server/db';
 import * as steps from '$lib/server/steps';

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { isStepKey } from '$lib/domain/method/steps';
 import { getDb } from '$lib/server/db';
-import { requireAssessment, requireUser } from '$lib/server/access';
+import { requireAssessment, requireUser } from '$lib/server/http/access';
 import type { PageServerLoad } from './$types';
 
 /** Old links to /steps/<key>: every step now has its own page. Access is checked first. */
