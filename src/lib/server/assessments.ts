@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNull, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { STEP_KEYS, type StepKey } from '$lib/domain/method/steps';
 import { bookingTemplate } from '$lib/domain/knowledge/booking-template';
+import type { Locale } from '$lib/domain/knowledge/localized';
 import { assessments, assessmentSteps, type Assessment, type AssessmentStatus } from './db/schema';
 import { mutate, type Actor } from './audit';
 import { StaleVersionError, updateVersioned } from './versioned';
@@ -10,7 +11,7 @@ import type { Db } from './db';
 
 export const TEMPLATES = ['booking'] as const;
 export type TemplateKey = (typeof TEMPLATES)[number];
-export type Locale = 'fr' | 'en';
+export type { Locale };
 
 export interface ListFilter {
 	orgIds: string[];

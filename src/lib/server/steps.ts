@@ -1,13 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { canonicalize } from '$lib/domain/canonical';
-import type { StepKey } from '$lib/domain/method/steps';
+import type { Evaluation, StepKey } from '$lib/domain/method/steps';
 import { assessments, assessmentSteps, type Assessment } from './db/schema';
 import type { Actor } from './audit';
 import { updateVersioned } from './versioned';
 import type { Db } from './db';
 
 export type StepRow = typeof assessmentSteps.$inferSelect;
-export type Evaluation = 'to_correct' | 'improvable' | 'acceptable';
+export type { Evaluation };
 
 /** A decided or archived assessment is frozen: its content is evidence now. */
 export class FrozenError extends Error {}
