@@ -12,7 +12,7 @@ import { seedDemo, demoEmail, demoPassword } from '$lib/server/seed';
 import { ROLES } from '$lib/domain/roles';
 import { logError, logEvent } from '$lib/server/log';
 import { newId } from '$lib/server/ids';
-import { tolerantFormData } from '$lib/server/form-body';
+import { tolerantFormData } from '$lib/server/http/form-body';
 import { groupFingerprint, signingKey } from '$lib/server/export/signing-key';
 
 /** A read-only database or data directory is refused here, not at the first login's 500. */

@@ -1,16 +1,17 @@
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { STEP_KEYS, type StepKey } from '$lib/domain/method/steps';
 import { bookingTemplate } from '$lib/domain/knowledge/booking-template';
+import type { Locale } from '$lib/domain/knowledge/localized';
 import { assessments, assessmentSteps, type Assessment } from './db/schema';
 import { mutate, type Actor } from './audit';
-import { StaleVersionError } from './users';
+import { StaleVersionError, updateVersioned } from './versioned';
 import { FrozenError, isFrozen } from './steps';
 import { newId } from './ids';
 import type { Db } from './db';
 
 export const TEMPLATES = ['booking'] as const;
 export type TemplateKey = (typeof TEMPLATES)[number];
-export type Locale = 'fr' | 'en';
+export type { Locale };
 
 /** The audited, hashed state of an assessment's own fields. */
 export function stateOf(a: Assessment) {
@@ -106,80 +107,53 @@ export function updateMeta(
 	id: string,
 	change: MetaChange
 ) {
-	return mutate(db, actor, (tx) => {
-		const updated = tx
-			.update(assessments)
-			.set({
-				title: change.title.trim(),
-				description: change.description.trim(),
-				version: change.version + 1,
-				updatedBy: actor.userId,
-				updatedAt: new Date().toISOString()
-			})
-			.where(
-				and(
-					eq(assessments.id, id),
-					eq(assessments.version, change.version),
-					isNull(assessments.archivedAt),
-					ne(assessments.status, 'decided')
-				)
-			)
-			.returning()
-			.get();
-		if (!updated) {
-			const current = tx.select().from(assessments).where(eq(assessments.id, id)).get();
+	return updateVersioned(db, actor, {
+		table: assessments,
+		where: [eq(assessments.id, id)],
+		version: change.version,
+		// A decided or archived assessment is evidence: "frozen" says more than "stale".
+		guard: (current) => {
 			if (current && isFrozen(current)) throw new FrozenError();
-			throw new StaleVersionError(current);
-		}
-		return {
-			result: updated,
-			event: {
-				action: 'assessment.update',
-				entity: 'assessment',
-				entityId: id,
-				assessmentId: id,
-				orgId: updated.orgId,
-				version: updated.version,
-				summary: 'title/description edited',
-				state: stateOf(updated)
-			}
-		};
+		},
+		set: () => ({
+			title: change.title.trim(),
+			description: change.description.trim(),
+			updatedBy: actor.userId,
+			updatedAt: new Date().toISOString()
+		}),
+		event: (updated) => assessmentEvent(updated, 'assessment.update', 'title/description edited')
 	});
 }
 
 export function archive(db: Db, actor: Actor & { userId: string }, id: string, version: number) {
-	return mutate(db, actor, (tx) => {
-		const now = new Date().toISOString();
-		const updated = tx
-			.update(assessments)
-			.set({ archivedAt: now, version: version + 1, updatedBy: actor.userId, updatedAt: now })
-			.where(
-				and(
-					eq(assessments.id, id),
-					eq(assessments.version, version),
-					isNull(assessments.archivedAt)
-				)
-			)
-			.returning()
-			.get();
-		if (!updated)
-			throw new StaleVersionError(
-				tx.select().from(assessments).where(eq(assessments.id, id)).get()
-			);
-		return {
-			result: updated,
-			event: {
-				action: 'assessment.archive',
-				entity: 'assessment',
-				entityId: id,
-				assessmentId: id,
-				orgId: updated.orgId,
-				version: updated.version,
-				summary: 'archived',
-				state: stateOf(updated)
-			}
-		};
+	return updateVersioned(db, actor, {
+		table: assessments,
+		where: [eq(assessments.id, id)],
+		version,
+		// Archived meanwhile: the user's page is out of date, like any newer version.
+		guard: (current) => {
+			if (current?.archivedAt) throw new StaleVersionError(current, assessments);
+		},
+		set: () => {
+			const now = new Date().toISOString();
+			return { archivedAt: now, updatedBy: actor.userId, updatedAt: now };
+		},
+		event: (updated) => assessmentEvent(updated, 'assessment.archive', 'archived')
 	});
+}
+
+/** The audit entry of a change to an assessment's own row (its workflow moves included). */
+export function assessmentEvent(updated: Assessment, action: string, summary: string) {
+	return {
+		action,
+		entity: 'assessment',
+		entityId: updated.id,
+		assessmentId: updated.id,
+		orgId: updated.orgId,
+		version: updated.version,
+		summary,
+		state: stateOf(updated)
+	};
 }
 
 export function userLabels(db: Db, ids: string[]): Record<string, string> {

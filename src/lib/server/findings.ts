@@ -1,7 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import {
-	assessments,
 	FINDING_STATUSES,
 	securityFindings,
 	type Assessment,
@@ -9,8 +8,8 @@ import {
 } from './db/schema';
 import { mutate, type Actor } from './audit';
 import { newId } from './ids';
-import { FrozenError, isFrozen } from './steps';
-import { StaleVersionError } from './users';
+import { refuseIfFrozen } from './steps';
+import { updateVersioned } from './versioned';
 import type { Db } from './db';
 
 export { FINDING_STATUSES, type FindingStatus } from './db/schema';
@@ -35,15 +34,6 @@ export const findingStatusSchema = z.object({
 });
 
 type Writer = Actor & { userId: string };
-
-function refuseIfFrozen(tx: Db, assessmentId: string): void {
-	const current = tx
-		.select({ status: assessments.status, archivedAt: assessments.archivedAt })
-		.from(assessments)
-		.where(eq(assessments.id, assessmentId))
-		.get();
-	if (!current || isFrozen(current)) throw new FrozenError();
-}
 
 /** The findings of one assessment, oldest first. */
 export function listFindings(db: Db, assessmentId: string): SecurityFinding[] {
@@ -107,39 +97,26 @@ export function updateFinding(
 ): SecurityFinding {
 	const { riskIds, ...fields } = change;
 	const values = findingSchema.partial().parse(fields);
-	return mutate(db, actor, (tx) => {
-		refuseIfFrozen(tx, assessment.id);
-		const where = and(
-			eq(securityFindings.id, findingId),
-			eq(securityFindings.assessmentId, assessment.id)
-		);
-		const before = tx.select().from(securityFindings).where(where).get();
-		if (!before) throw new StaleVersionError(null);
-		const updated = tx
-			.update(securityFindings)
-			.set({
-				...values,
-				...(riskIds ? { riskIds: [...new Set(riskIds)] } : {}),
-				updatedBy: actor.userId,
-				updatedAt: new Date().toISOString(),
-				version: before.version + 1
-			})
-			.where(and(where, eq(securityFindings.version, version)))
-			.returning()
-			.get();
-		if (!updated) throw new StaleVersionError(before);
-		return {
-			result: updated,
-			event: {
-				action: 'finding.update',
-				entity: 'security_finding',
-				entityId: updated.id,
-				assessmentId: assessment.id,
-				orgId: assessment.orgId,
-				version: updated.version,
-				summary: `security finding updated (status ${updated.status})`,
-				state: updated
-			}
-		};
+	return updateVersioned(db, actor, {
+		table: securityFindings,
+		where: [eq(securityFindings.id, findingId), eq(securityFindings.assessmentId, assessment.id)],
+		version,
+		guard: (_, tx) => refuseIfFrozen(tx, assessment.id),
+		set: () => ({
+			...values,
+			...(riskIds ? { riskIds: [...new Set(riskIds)] } : {}),
+			updatedBy: actor.userId,
+			updatedAt: new Date().toISOString()
+		}),
+		event: (updated) => ({
+			action: 'finding.update',
+			entity: 'security_finding',
+			entityId: updated.id,
+			assessmentId: assessment.id,
+			orgId: assessment.orgId,
+			version: updated.version,
+			summary: `security finding updated (status ${updated.status})`,
+			state: updated
+		})
 	});
 }

@@ -1,11 +1,12 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { DEFAULT_THRESHOLDS } from '$lib/domain/scoring';
-import { fieldErrors } from './forms';
+import { fieldErrors } from './zod-issues';
 import type { FieldError } from '$lib/i18n/field-errors';
-import { mutate, type Actor } from './audit';
+import type { Actor } from './audit';
 import { organisations } from './db/schema';
 import { orgSettingsSchema, parseSettings, type OrgSettings } from './org-settings';
+import { StaleVersionError, updateVersioned } from './versioned';
 import type { Db } from './db';
 
 /**
@@ -148,9 +149,9 @@ export class OrgNotFoundError extends Error {
 }
 
 /** Thrown inside the transaction (so nothing is written) when the version has moved on. */
-export class StaleSettingsError extends Error {
+export class StaleSettingsError extends StaleVersionError<StoredSettings> {
 	constructor(public readonly current: StoredSettings) {
-		super('stale organisation settings');
+		super(current, organisations);
 	}
 }
 
@@ -175,34 +176,23 @@ export function saveSettings(
 	version: number,
 	settings: z.output<typeof orgSettingsSchema>
 ): StoredSettings {
-	return mutate(db, actor, (tx) => {
-		const row = tx
-			.select({ version: organisations.version, settings: organisations.settings })
-			.from(organisations)
-			.where(eq(organisations.id, orgId))
-			.get();
-		if (!row) throw new OrgNotFoundError();
-		const current = { version: row.version, settings: parseSettings(row.settings) };
-		if (row.version !== version) throw new StaleSettingsError(current);
-		const next = { ...row.settings, ...settings };
-		const updated = tx
-			.update(organisations)
-			.set({ settings: next, version: row.version + 1 })
-			.where(and(eq(organisations.id, orgId), eq(organisations.version, version)))
-			.returning({ version: organisations.version })
-			.get();
-		if (!updated) throw new StaleSettingsError(current);
-		return {
-			result: { version: updated.version, settings },
-			event: {
-				action: 'organisation.settings',
-				entity: 'organisation',
-				entityId: orgId,
-				orgId,
-				version: updated.version,
-				summary: `settings: two-factor ${settings.requireTotp ? 'required' : 'optional'}, ${settings.extraOpinions.length} further opinion(s)`,
-				state: settings
-			}
-		};
+	const saved = updateVersioned(db, actor, {
+		table: organisations,
+		where: [eq(organisations.id, orgId)],
+		version,
+		missing: () => new OrgNotFoundError(),
+		stale: (row) =>
+			new StaleSettingsError({ version: row.version, settings: parseSettings(row.settings) }),
+		set: (row) => ({ settings: { ...row.settings, ...settings } }),
+		event: (updated) => ({
+			action: 'organisation.settings',
+			entity: 'organisation',
+			entityId: orgId,
+			orgId,
+			version: updated.version,
+			summary: `settings: two-factor ${settings.requireTotp ? 'required' : 'optional'}, ${settings.extraOpinions.length} further opinion(s)`,
+			state: settings
+		})
 	});
+	return { version: saved.version, settings };
 }

@@ -1,14 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { canonicalize } from '$lib/domain/canonical';
-import type { StepKey } from '$lib/domain/method/steps';
+import type { Evaluation, StepKey } from '$lib/domain/method/steps';
 import { assessments, assessmentSteps, type Assessment } from './db/schema';
-import { mutate, type Actor } from './audit';
+import type { Actor } from './audit';
 import { checkStepSize } from './step-size';
-import { StaleVersionError } from './users';
+import { updateVersioned } from './versioned';
 import type { Db } from './db';
 
 export type StepRow = typeof assessmentSteps.$inferSelect;
-export type Evaluation = 'to_correct' | 'improvable' | 'acceptable';
+export type { Evaluation };
 
 /** A decided or archived assessment is frozen: its content is evidence now. */
 export class FrozenError extends Error {}
@@ -27,6 +27,16 @@ export function getStep(db: Db, assessmentId: string, step: StepKey): StepRow | 
 
 type Change = Partial<Pick<StepRow, 'data' | 'status' | 'evaluationComment' | 'actionPlanComment'>>;
 
+/** A decision may have frozen the assessment since the page loaded: read it again. */
+export function refuseIfFrozen(tx: Db, assessmentId: string): void {
+	const now = tx
+		.select({ status: assessments.status, archivedAt: assessments.archivedAt })
+		.from(assessments)
+		.where(eq(assessments.id, assessmentId))
+		.get();
+	if (!now || isFrozen(now)) throw new FrozenError();
+}
+
 /**
  * Applies a change to one step if the user saw its current version; otherwise throws
  * StaleVersionError with the current row. Audited in the same transaction.
@@ -38,61 +48,29 @@ function updateStep(
 	step: StepKey,
 	version: number,
 	change: Change,
-	action: string,
-	summary: string
+	audit: { action: string; summary: string }
 ): StepRow {
-	return mutate(db, actor, (tx) => {
-		const current = tx
-			.select()
-			.from(assessmentSteps)
-			.where(and(eq(assessmentSteps.assessmentId, assessment.id), eq(assessmentSteps.step, step)))
-			.get();
-		if (!current) throw new StaleVersionError(null);
-		// Read again inside the transaction: a decision may have frozen it since the page loaded.
-		const now = tx
-			.select({ status: assessments.status, archivedAt: assessments.archivedAt })
-			.from(assessments)
-			.where(eq(assessments.id, assessment.id))
-			.get();
-		if (!now || isFrozen(now)) throw new FrozenError();
-		if (current.version !== version) throw new StaleVersionError(current);
-		const updated = tx
-			.update(assessmentSteps)
-			.set({
-				...change,
-				version: version + 1,
-				updatedBy: actor.userId,
-				updatedAt: new Date().toISOString()
-			})
-			.where(
-				and(
-					eq(assessmentSteps.assessmentId, assessment.id),
-					eq(assessmentSteps.step, step),
-					eq(assessmentSteps.version, version)
-				)
-			)
-			.returning()
-			.get();
-		if (!updated) throw new StaleVersionError(current);
-		return {
-			result: updated,
-			event: {
-				action,
-				entity: 'assessment_step',
-				entityId: `${assessment.id}/${step}`,
-				assessmentId: assessment.id,
-				orgId: assessment.orgId,
-				version: updated.version,
-				summary,
-				state: {
-					step,
-					data: updated.data,
-					status: updated.status,
-					evaluationComment: updated.evaluationComment,
-					actionPlanComment: updated.actionPlanComment
-				}
+	return updateVersioned(db, actor, {
+		table: assessmentSteps,
+		where: [eq(assessmentSteps.assessmentId, assessment.id), eq(assessmentSteps.step, step)],
+		version,
+		guard: (_, tx) => refuseIfFrozen(tx, assessment.id),
+		set: () => ({ ...change, updatedBy: actor.userId, updatedAt: new Date().toISOString() }),
+		event: (updated) => ({
+			...audit,
+			entity: 'assessment_step',
+			entityId: `${assessment.id}/${step}`,
+			assessmentId: assessment.id,
+			orgId: assessment.orgId,
+			version: updated.version,
+			state: {
+				step,
+				data: updated.data,
+				status: updated.status,
+				evaluationComment: updated.evaluationComment,
+				actionPlanComment: updated.actionPlanComment
 			}
-		};
+		})
 	});
 }
 
@@ -121,8 +99,7 @@ export function saveContent(
 		step,
 		version,
 		{ data, status: 'in_progress' },
-		'step.save',
-		`${step} saved`
+		{ action: 'step.save', summary: `${step} saved` }
 	);
 	return { row, unchanged: false };
 }
@@ -135,13 +112,16 @@ function sameContent(a: unknown, b: unknown): boolean {
 	}
 }
 
-export function requestReview(
+/** Who changes which step, from which version: what every status change of a step takes. */
+type StepWrite = [
 	db: Db,
 	actor: Actor & { userId: string },
 	assessment: Assessment,
 	step: StepKey,
 	version: number
-) {
+];
+
+export function requestReview(...[db, actor, assessment, step, version]: StepWrite) {
 	return updateStep(
 		db,
 		actor,
@@ -149,32 +129,26 @@ export function requestReview(
 		step,
 		version,
 		{ status: 'review_requested' },
-		'step.request_review',
-		`${step}: review requested`
+		{ action: 'step.request_review', summary: `${step}: review requested` }
 	);
 }
 
 export function evaluate(
-	db: Db,
-	actor: Actor & { userId: string },
-	assessment: Assessment,
-	step: StepKey,
-	version: number,
-	evaluation: { status: Evaluation; evaluationComment: string; actionPlanComment: string }
+	...[db, actor, assessment, step, version, evaluation]: [
+		...StepWrite,
+		evaluation: { status: Evaluation; evaluationComment: string; actionPlanComment: string }
+	]
 ) {
-	return updateStep(
-		db,
-		actor,
-		assessment,
-		step,
-		version,
-		{
-			status: evaluation.status,
-			evaluationComment: evaluation.evaluationComment || null,
-			actionPlanComment:
-				evaluation.status === 'improvable' ? evaluation.actionPlanComment || null : null
-		},
-		'step.evaluate',
-		`${step} evaluated: ${evaluation.status}`
-	);
+	const { status, evaluationComment, actionPlanComment } = evaluation;
+	const change = {
+		status,
+		evaluationComment: evaluationComment || null,
+		// CNIL PIA parity: an action plan belongs to an "improvable" evaluation only.
+		actionPlanComment: status === 'improvable' ? actionPlanComment || null : null
+	};
+	const summary = `${step} evaluated: ${status}`;
+	return updateStep(db, actor, assessment, step, version, change, {
+		action: 'step.evaluate',
+		summary
+	});
 }

@@ -1,10 +1,11 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Role } from '$lib/domain/roles';
 import { memberships, organisations, users, type User } from './db/schema';
 import { mutate, type Actor } from './audit';
 import { hashPassword } from './auth/password';
 import { invalidateOtherSessions, invalidateUserSessions } from './auth/session';
 import { newId } from './ids';
+import { updateVersioned } from './versioned';
 import type { CurrentUser } from './access';
 import type { Db } from './db';
 
@@ -128,11 +129,7 @@ export function orgIdsOf(db: Db, userId: string): string[] {
 		.map((r) => r.orgId);
 }
 
-export class StaleVersionError extends Error {
-	constructor(public readonly current: unknown) {
-		super('stale version');
-	}
-}
+export { StaleVersionError } from './versioned';
 
 export function setRole(
 	db: Db,
@@ -142,29 +139,20 @@ export function setRole(
 	role: Role,
 	version: number
 ) {
-	return mutate(db, actor, (tx) => {
-		const where = and(eq(memberships.userId, userId), eq(memberships.orgId, orgId));
-		const before = tx.select().from(memberships).where(where).get();
-		if (!before) throw new StaleVersionError(null);
-		const updated = tx
-			.update(memberships)
-			.set({ role, version: before.version + 1 })
-			.where(and(where, eq(memberships.version, version)))
-			.returning()
-			.get();
-		if (!updated) throw new StaleVersionError(before);
-		return {
-			result: updated,
-			event: {
-				action: 'user.role_change',
-				entity: 'membership',
-				entityId: updated.id,
-				orgId,
-				version: updated.version,
-				summary: `role ${before.role} -> ${role}`,
-				state: { userId, orgId, role }
-			}
-		};
+	return updateVersioned(db, actor, {
+		table: memberships,
+		where: [eq(memberships.userId, userId), eq(memberships.orgId, orgId)],
+		version,
+		set: () => ({ role }),
+		event: (updated, before) => ({
+			action: 'user.role_change',
+			entity: 'membership',
+			entityId: updated.id,
+			orgId,
+			version: updated.version,
+			summary: `role ${before.role} -> ${role}`,
+			state: { userId, orgId, role }
+		})
 	});
 }
 

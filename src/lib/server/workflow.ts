@@ -11,9 +11,9 @@ import { assessments, type Assessment } from './db/schema';
 import { contentHash, currentContent } from './content';
 import { getOrgSettings } from './org-settings';
 import { signaturesOf } from './record';
-import { mutate, type Actor } from './audit';
-import { stateOf } from './assessments';
-import { StaleVersionError } from './users';
+import type { Actor } from './audit';
+import { assessmentEvent } from './assessments';
+import { updateVersioned } from './versioned';
 import type { Db } from './db';
 
 /** A state change or a signature refused by the workflow; `reason` is a message key suffix. */
@@ -59,46 +59,36 @@ export function applyTransition(
 	action: Exclude<WorkflowAction, 'decide'>,
 	version: number
 ): Assessment {
-	return mutate(db, actor, (tx) => {
-		const current = tx.select().from(assessments).where(eq(assessments.id, assessmentId)).get();
-		if (!current) throw new StaleVersionError(null);
-		if (current.version !== version) throw new StaleVersionError(current);
-		if (current.archivedAt) throw new WorkflowRefusalError('frozen');
-		const result = transition({
-			state: current.status,
-			action,
-			role,
-			facts: factsOf(tx, current)
-		});
-		if (!result.ok) throw new WorkflowRefusalError(result.reason);
-		const updated = tx
-			.update(assessments)
-			.set({
+	return updateVersioned(db, actor, {
+		table: assessments,
+		where: [eq(assessments.id, assessmentId)],
+		version,
+		set: (current, tx) => {
+			if (current.archivedAt) throw new WorkflowRefusalError('frozen');
+			const result = transition({
+				state: current.status,
+				action,
+				role,
+				facts: factsOf(tx, current)
+			});
+			if (!result.ok) throw new WorkflowRefusalError(result.reason);
+			return {
 				status: result.to,
 				versionNumber: current.versionNumber + (result.newVersion ? 1 : 0),
-				version: current.version + 1,
 				updatedBy: actor.userId,
 				updatedAt: new Date().toISOString()
-			})
-			.where(eq(assessments.id, assessmentId))
-			.returning()
-			.get();
-		if (!updated) throw new StaleVersionError(current);
-		return {
-			result: updated,
-			event: {
-				action: `workflow.${action}`,
-				entity: 'assessment',
-				entityId: assessmentId,
-				assessmentId,
-				orgId: updated.orgId,
-				version: updated.version,
-				summary: `${current.status} → ${updated.status}${
-					result.newVersion ? ` (version ${updated.versionNumber})` : ''
-				}`,
-				state: stateOf(updated)
-			}
-		};
+			};
+		},
+		event: (updated, before) =>
+			assessmentEvent(
+				updated,
+				`workflow.${action}`,
+				`${before.status} → ${updated.status}${
+					updated.versionNumber !== before.versionNumber
+						? ` (version ${updated.versionNumber})`
+						: ''
+				}`
+			)
 	});
 }
 

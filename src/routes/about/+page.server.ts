@@ -1,4 +1,4 @@
-import { requireUser } from '$lib/server/access';
+import { requireUser } from '$lib/server/http/access';
 import { getDb } from '$lib/server/db';
 import { currentHead } from '$lib/server/audit-states';
 import { GENERATOR } from '$lib/server/export/generator';

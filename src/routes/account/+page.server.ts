@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { decodeHex } from '@oslojs/encoding';
 import { getDb } from '$lib/server/db';
-import { actorOf, requireUser, type CurrentUser } from '$lib/server/access';
-import { formFail, validate } from '$lib/server/forms';
+import { actorOf, requireUser, type CurrentUser } from '$lib/server/http/access';
+import { formFail, validate } from '$lib/server/http/forms';
 import type { FieldError } from '$lib/i18n/field-errors';
 import { newPasswordSchema } from '$lib/server/auth/password-form';
 import { verifyStepUp, type StepUpResult } from '$lib/server/auth/step-up';

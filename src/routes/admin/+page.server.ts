@@ -2,8 +2,17 @@ import { error, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { ROLES } from '$lib/domain/roles';
 import { getDb } from '$lib/server/db';
-import { actorOf, orgsWhere, requireRole, requireUser, type CurrentUser } from '$lib/server/access';
-import { formFail, validate } from '$lib/server/forms';
+import {
+	actorOf,
+	orgsWhere,
+	requireRole,
+	requireUser,
+	type CurrentUser
+} from '$lib/server/http/access';
+import { formFail, formValues, validate } from '$lib/server/http/forms';
+import { conflictFail } from '$lib/server/http/conflict';
+import { memberships } from '$lib/server/db/schema';
+import { isStale } from '$lib/server/versioned';
 import { newPasswordSchema } from '$lib/server/auth/password-form';
 import * as users from '$lib/server/users';
 import { disableTotp } from '$lib/server/auth/totp';
@@ -89,14 +98,24 @@ export const actions: Actions = {
 	},
 	setRole: async (event) => {
 		const { user } = requireAdmin(event);
-		const parsed = validate(roleSchema, await event.request.formData());
+		const form = await event.request.formData();
+		const parsed = validate(roleSchema, form);
 		if (!parsed.ok) return parsed.failure;
 		const { userId, orgId, role, version } = parsed.data;
 		const membership = requireRole(user, orgId, 'users.manage');
 		try {
 			users.setRole(getDb(), actorOf(user, membership), userId, orgId, role, version);
 		} catch (e) {
-			if (e instanceof users.StaleVersionError) return rowFail(409, userId, 'admin_stale');
+			if (isStale(e, memberships)) {
+				return conflictFail(
+					getDb(),
+					e,
+					{ values: formValues(form) },
+					{
+						extra: { target: userId, rowError: 'admin_stale' }
+					}
+				);
+			}
 			throw e;
 		}
 		return { done: 'role', target: userId };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ASSESSMENT_STATUSES } from '$lib/server/db/schema';
 import { getDb } from '$lib/server/db';
-import { orgsWhere, requireUser } from '$lib/server/access';
+import { orgsWhere, requireUser } from '$lib/server/http/access';
 import { listPage } from '$lib/server/assessment-list';
 import type { PageServerLoad } from './$types';
 

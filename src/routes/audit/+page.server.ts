@@ -1,6 +1,6 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { getDb, databasePath } from '$lib/server/db';
-import { actorOf, orgsWhere, requireUser } from '$lib/server/access';
+import { actorOf, orgsWhere, requireUser } from '$lib/server/http/access';
 import { record } from '$lib/server/audit';
 import { integrityFailures, integrityOk } from '$lib/server/audit-integrity';
 import { formatHead, parseHead } from '$lib/domain/audit-head';

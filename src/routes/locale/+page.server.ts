@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { cookieName, cookieMaxAge, isLocale } from '$lib/paraglide/runtime';
-import { safeRedirect } from '$lib/server/redirect';
+import { safeRedirect } from '$lib/server/http/redirect';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');

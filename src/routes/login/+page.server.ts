@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { login } from '$lib/server/auth/login';
 import { setSessionCookie } from '$lib/server/auth/cookie';
-import { safeRedirect } from '$lib/server/redirect';
-import { formFail, validate } from '$lib/server/forms';
+import { safeRedirect } from '$lib/server/http/redirect';
+import { formFail, validate } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 const schema = z.object({

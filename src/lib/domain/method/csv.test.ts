@@ -83,7 +83,8 @@ describe('formatCsv', () => {
 		expect(formatCsv([['a', 'b,c', 'say "hi"', 'two\nlines']])).toBe(
 			'a,"b,c","say ""hi""","two\nlines"\r\n'
 		);
-		expect(formatCsv([['a', 'b,c']], { delimiter: ';' })).toBe('a;b,c\r\n');
+		// Issue 12: RFC 4180 quotes a comma whatever the delimiter (was 'a;b,c').
+		expect(formatCsv([['a', 'b,c']], { delimiter: ';' })).toBe('a;"b,c"\r\n');
 	});
 
 	it('adds a BOM on request and neutralises formulas', () => {

@@ -113,9 +113,18 @@ export function neutraliseFormula(cell: string): string {
 	return startsLikeFormula(cell) ? `'${cell}` : cell;
 }
 
+/**
+ * The inverse of `neutraliseFormula` for a cell read back: the app's own export re-imports
+ * unchanged instead of keeping the quote for good. (A value typed with a quote before a
+ * formula loses that quote: it is the same cell as an escaped formula.)
+ */
+export function restoreFormula(cell: string): string {
+	return cell.startsWith("'") && startsLikeFormula(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
+/** RFC 4180: a cell with a comma, a quote or a line break is quoted, whatever the delimiter. */
 function quoteCell(cell: string, delimiter: Delimiter): string {
-	const needsQuotes =
-		cell.includes(delimiter) || cell.includes('"') || cell.includes('\n') || cell.includes('\r');
+	const needsQuotes = cell.includes(delimiter) || /[",\r\n]/.test(cell);
 	return needsQuotes ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 

@@ -8,7 +8,8 @@ import {
 	VISIT_KINDS
 } from '../knowledge/motif-vocabulary';
 import { MOTIF_CSV_COLUMNS, motifsToCsv, parseMotifsCsv } from './motifs-csv';
-import type { Motif } from './motifs';
+import { motifSchema, type Motif } from './motifs';
+import { formatCsv } from './csv';
 
 const HEADER = MOTIF_CSV_COLUMNS.join(',');
 const template = bookingMotifs('fr').rows;
@@ -209,5 +210,40 @@ describe('parseMotifsCsv errors', () => {
 			reasonCollected: true,
 			rationale: 'Raison'
 		});
+	});
+});
+
+// Issue 12 (CSV per RFC 4180): regression tests named after the finding.
+describe('CSV findings of issue 12', () => {
+	it('CSV cells containing a comma are quoted', () => {
+		const row = { ...template[0]!, reason: 'Suivi, contrôle', service: 'Dit "urgent"' };
+		const line = motifsToCsv([row], { delimiter: ';' }).split('\r\n')[1]!;
+		expect(line).toContain('"Suivi, contrôle"');
+		expect(line).toContain('"Dit ""urgent"""');
+		expect(formatCsv([['a\rb', 'c\nd', 'e']])).toBe('"a\rb","c\nd",e\r\n');
+	});
+
+	it("re-importing the app's own motifs export leaves values unchanged", () => {
+		// Values a spreadsheet would run, quotes, commas and line breaks included.
+		const tricky = fc
+			.tuple(
+				fc.constantFrom('', '=', '+', '-', '@', ' -', "'x"),
+				fc.string({ maxLength: 20 }),
+				fc.constantFrom('', ',', '"', '\n', '\r\n', ';')
+			)
+			.map(([head, body, tail]) => `${head}${body}${tail}x`.trim())
+			.filter((value) => value !== '' && value.length <= 80);
+		fc.assert(
+			fc.property(tricky, tricky, tricky, fc.constantFrom(',', ';'), (service, reason, why, d) => {
+				const row = { ...template[0]!, id: 'm', service, reason, rationale: why };
+				const parsed = motifSchema.safeParse(row);
+				fc.pre(parsed.success);
+				const motif = parsed.success ? parsed.data : row;
+				const delimiter = d as ',' | ';';
+				const result = parseMotifsCsv(motifsToCsv([motif], { delimiter }), { idFor: () => 'm' });
+				expect(result).toEqual({ ok: true, rows: [motif] });
+			}),
+			{ numRuns: 300 }
+		);
 	});
 });

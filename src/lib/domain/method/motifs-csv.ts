@@ -1,4 +1,11 @@
-import { detectDelimiter, formatCsv, parseCsv, startsLikeFormula, type Delimiter } from './csv';
+import {
+	detectDelimiter,
+	formatCsv,
+	parseCsv,
+	restoreFormula,
+	startsLikeFormula,
+	type Delimiter
+} from './csv';
 import { MOTIF_LIMITS, motifSchema, type Motif } from './motifs';
 
 /**
@@ -175,7 +182,8 @@ export function parseMotifsCsv(
 		let hasFormula = false;
 		columns.forEach((column, position) => {
 			const cell = record.cells[position] ?? '';
-			cells[column] = cell;
+			// A quoted formula is the app's own export: read back as it was typed.
+			cells[column] = restoreFormula(cell);
 			if (startsLikeFormula(cell)) {
 				errors.push({ line: record.line, column, code: 'formula' });
 				hasFormula = true;

@@ -128,13 +128,15 @@ export const EVALUATED_STEPS = [
 
 export type EvaluatedStepKey = (typeof EVALUATED_STEPS)[number];
 
+/** The DPO's verdict on a step (CNIL PIA: to correct, improvable, acceptable). */
+export const EVALUATIONS = ['to_correct', 'improvable', 'acceptable'] as const;
+export type Evaluation = (typeof EVALUATIONS)[number];
+
 export const STEP_STATUSES = [
 	'not_started',
 	'in_progress',
 	'review_requested',
-	'to_correct',
-	'improvable',
-	'acceptable'
+	...EVALUATIONS
 ] as const;
 
 export type StepStatus = (typeof STEP_STATUSES)[number];

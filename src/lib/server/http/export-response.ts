@@ -5,7 +5,7 @@
  * headers are written here once.
  */
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { actorOf, requireAssessment, requireUser } from '$lib/server/access';
+import { actorOf, requireAssessment, requireUser } from '$lib/server/http/access';
 import { contentDisposition } from '$lib/server/attachments';
 import * as audit from '$lib/server/audit';
 import { getDb, type Db } from '$lib/server/db';

@@ -1,7 +1,7 @@
 import { error, isHttpError, type RequestEvent } from '@sveltejs/kit';
 import type { Capability } from '$lib/domain/roles';
 import { ContentTooLargeError, type SizeProblem } from '$lib/domain/method/size-caps';
-import { actorOf, requireAssessment, requireUser, type Membership } from '../access';
+import { actorOf, requireAssessment, requireUser, type Membership } from './access';
 import type { Actor } from '../audit';
 import { userLabels } from '../assessments';
 import { getDb, type Db } from '../db';

@@ -11,7 +11,7 @@ import {
 	type AttachmentErrorInfo
 } from '../attachments';
 import { addComment, commentSchema, listComments, MAX_COMMENT_LENGTH } from '../comments';
-import { fieldErrors } from '../forms';
+import { fieldErrors } from './forms';
 import { FrozenError, isFrozen } from '../steps';
 import { readForm, stepContext, type StepActionEvent, type StepContext } from './step-context';
 

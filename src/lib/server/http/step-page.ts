@@ -5,8 +5,8 @@ import type { StepContentDef } from '$lib/domain/method/step-defs';
 import { isStepKey } from '$lib/domain/method/steps';
 import { can, type Capability } from '$lib/domain/roles';
 import { userLabels } from '../assessments';
-import { fieldErrors, formFail } from '../forms';
-import { FormShapeError, parseNestedForm } from '../nested-form';
+import { fieldErrors, formFail } from './forms';
+import { FormShapeError, parseNestedForm } from './nested-form';
 import * as steps from '../steps';
 import {
 	attemptWrite,

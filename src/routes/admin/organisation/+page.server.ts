@@ -1,7 +1,8 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { actorOf, orgsWhere, requireRole, requireUser } from '$lib/server/access';
+import { actorOf, orgsWhere, requireRole, requireUser } from '$lib/server/http/access';
 import { getDb } from '$lib/server/db';
-import { formFail } from '$lib/server/forms';
+import { formFail } from '$lib/server/http/forms';
+import { conflictFail } from '$lib/server/http/conflict';
 import * as write from '$lib/server/org-settings-write';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -60,8 +61,13 @@ async function save(event: RequestEvent, resetThresholds: boolean) {
 		return { saved: saved.version, reset: resetThresholds };
 	} catch (e) {
 		if (e instanceof write.StaleSettingsError) {
-			const current = { version: e.current.version, draft: write.draftOf(e.current.settings) };
-			return formFail(409, {}, {}, { draft, conflict: current });
+			// The newer settings are shown as a draft too, beside the one typed.
+			return conflictFail(
+				db,
+				e,
+				{ draft },
+				{ shown: (now) => ({ draft: write.draftOf(now.settings) }) }
+			);
 		}
 		throw e;
 	}

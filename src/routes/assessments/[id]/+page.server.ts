@@ -1,14 +1,15 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { can } from '$lib/domain/roles';
 import { progress, STEPS, type StepKey, type StepStatus } from '$lib/domain/method/steps';
 import { getDb } from '$lib/server/db';
-import { actorOf, requireAssessment, requireUser } from '$lib/server/access';
+import { actorOf, requireAssessment, requireUser } from '$lib/server/http/access';
 import * as assessments from '$lib/server/assessments';
 import * as audit from '$lib/server/audit';
-import { StaleVersionError } from '$lib/server/users';
+import { isStale } from '$lib/server/versioned';
+import { conflictFail } from '$lib/server/http/conflict';
 import { FrozenError } from '$lib/server/steps';
-import { formFail, formValues, validate } from '$lib/server/forms';
+import { formFail, formValues, validate } from '$lib/server/http/forms';
 import {
 	allowedActions,
 	transition,
@@ -16,7 +17,7 @@ import {
 	type WorkflowFacts
 } from '$lib/domain/workflow';
 import type { Role } from '$lib/domain/roles';
-import type { Assessment } from '$lib/server/db/schema';
+import { assessments as assessmentsTable, type Assessment } from '$lib/server/db/schema';
 import { applyTransition, factsOf, WorkflowRefusalError } from '$lib/server/workflow';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -103,19 +104,11 @@ const metaSchema = z.object({
 
 const versionSchema = z.object({ version: z.coerce.number().int().positive() });
 
-function conflict(current: unknown, data: FormData, db = getDb()) {
-	const row = current as {
-		version: number;
-		updatedBy: string;
-		title: string;
-		description: string;
-	} | null;
-	if (!row) error(404, { message: 'not_found' });
-	const who = assessments.userLabels(db, [row.updatedBy])[row.updatedBy] ?? '';
-	return formFail(409, {}, formValues(data), {
-		conflict: { version: row.version, who, title: row.title, description: row.description }
-	});
-}
+/** What the overview shows of a newer version beside the user's text. */
+const shownMeta = (row: Assessment) => ({ title: row.title, description: row.description });
+
+/** Decided or archived meanwhile: nothing is saved, and the page shows what was typed. */
+const frozenFail = (form: FormData) => formFail(409, {}, formValues(form), { frozen: true });
 
 export const actions: Actions = {
 	transition: async (event) => {
@@ -144,8 +137,21 @@ export const actions: Actions = {
 				const status = e.reason === 'role_not_allowed' ? 403 : 409;
 				return fail(status, { workflowRefused: e.reason, action: parsed.data.action });
 			}
-			if (e instanceof StaleVersionError)
-				return fail(409, { workflowRefused: 'stale_version', action: parsed.data.action });
+			if (isStale(e, assessmentsTable)) {
+				return conflictFail(
+					db,
+					e,
+					{},
+					{
+						shown: shownMeta,
+						extra: {
+							refused: 'transition' as const,
+							workflowRefused: 'stale_version',
+							action: parsed.data.action
+						}
+					}
+				);
+			}
 			throw e;
 		}
 		redirect(303, `/assessments/${assessment.id}`);
@@ -162,7 +168,7 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const parsed = validate(metaSchema, form);
 		if (!parsed.ok) return parsed.failure;
-		if (assessment.archivedAt) error(409, { message: 'archived' });
+		if (assessment.archivedAt) return frozenFail(form);
 		try {
 			const updated = assessments.updateMeta(
 				db,
@@ -172,8 +178,18 @@ export const actions: Actions = {
 			);
 			return { saved: updated.version };
 		} catch (e) {
-			if (e instanceof FrozenError) error(409, { message: 'frozen' });
-			if (e instanceof StaleVersionError) return conflict(e.current, form);
+			if (e instanceof FrozenError) return frozenFail(form);
+			if (isStale(e, assessmentsTable)) {
+				return conflictFail(
+					db,
+					e,
+					{ values: formValues(form) },
+					{
+						shown: shownMeta,
+						extra: { refused: 'update' as const }
+					}
+				);
+			}
 			throw e;
 		}
 	},
@@ -197,7 +213,14 @@ export const actions: Actions = {
 				parsed.data.version
 			);
 		} catch (e) {
-			if (e instanceof StaleVersionError) return conflict(e.current, form);
+			if (isStale(e, assessmentsTable)) {
+				return conflictFail(
+					db,
+					e,
+					{},
+					{ shown: shownMeta, extra: { refused: 'archive' as const } }
+				);
+			}
 			throw e;
 		}
 		redirect(303, `/assessments/${assessment.id}`);

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
-import { actorOf, orgsWhere, requireRole, requireUser } from '$lib/server/access';
+import { actorOf, orgsWhere, requireRole, requireUser } from '$lib/server/http/access';
 import {
 	CnilImportError,
 	MAX_IMPORT_BYTES,

@@ -1,9 +1,9 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
-import { actorOf, orgsWhere, requireRole, requireUser } from '$lib/server/access';
+import { actorOf, orgsWhere, requireRole, requireUser } from '$lib/server/http/access';
 import * as assessments from '$lib/server/assessments';
-import { validate } from '$lib/server/forms';
+import { validate } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 const schema = z

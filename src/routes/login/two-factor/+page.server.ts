@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { verifyLoginCode } from '$lib/server/auth/login';
 import { clearSessionCookie } from '$lib/server/auth/cookie';
-import { safeRedirect } from '$lib/server/redirect';
-import { formFail, validate } from '$lib/server/forms';
+import { safeRedirect } from '$lib/server/http/redirect';
+import { formFail, validate } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 /**

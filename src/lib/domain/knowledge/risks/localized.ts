@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import type { Localized } from '../localized';
 
 /**
  * Bilingual text of the risk knowledge base: French is the reference text, English the
- * second language. Structurally identical to the shared `Localized` type of the catalogue,
- * so values flow between the two without conversion.
+ * second language. The one `Localized` type of the catalogue.
  */
-export type Localized = { fr: string; en: string };
+export type { Localized };
 
 // A blank translation would show as an empty cell in the DPO's export: reject it.
 const nonBlank = z.string().regex(/\S/, 'blank_text');

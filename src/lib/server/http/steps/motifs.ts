@@ -1,7 +1,7 @@
 import { motifsSchema } from '$lib/domain/method/motifs';
 import { parseMotifsCsv } from '$lib/domain/method/motifs-csv';
 import { motifsContent } from '$lib/domain/method/step-defs';
-import { formFail } from '../../forms';
+import { formFail } from '../forms';
 import * as steps from '../../steps';
 import { attemptWrite, type StepContext } from '../step-context';
 import { defineStep, formVersion } from '../step-page';

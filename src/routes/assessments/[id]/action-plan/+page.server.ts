@@ -1,6 +1,6 @@
 import { filterByOwner, ownersOf } from '$lib/domain/action-plan';
 import { can } from '$lib/domain/roles';
-import { requireAssessment, requireUser } from '$lib/server/access';
+import { requireAssessment, requireUser } from '$lib/server/http/access';
 import { actionPlanOf, todayIso } from '$lib/server/action-plan';
 import { getDb } from '$lib/server/db';
 import type { PageServerLoad } from './$types';

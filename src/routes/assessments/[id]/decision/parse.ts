@@ -6,7 +6,7 @@ import {
 	type Outcome
 } from '$lib/domain/signoff';
 import type { FieldError } from '$lib/i18n/field-errors';
-import { fieldErrors } from '$lib/server/forms';
+import { fieldErrors } from '$lib/server/http/forms';
 
 /** The decision form's own fields; anything else is refused (see sign-form.ts). */
 const FIELD =

@@ -1,5 +1,5 @@
 import { can } from '$lib/domain/roles';
-import { actorOf, requireAssessment, requireUser } from '$lib/server/access';
+import { actorOf, requireAssessment, requireUser } from '$lib/server/http/access';
 import { getDb } from '$lib/server/db';
 import {
 	createFinding,
@@ -8,9 +8,11 @@ import {
 	listFindings,
 	updateFinding
 } from '$lib/server/findings';
-import { fieldErrors, formFail, formValues } from '$lib/server/forms';
+import { fieldErrors, formFail, formValues } from '$lib/server/http/forms';
 import { FrozenError, getStep, isFrozen } from '$lib/server/steps';
-import { StaleVersionError } from '$lib/server/users';
+import { isStale } from '$lib/server/versioned';
+import { conflictFail } from '$lib/server/http/conflict';
+import { securityFindings } from '$lib/server/db/schema';
 import type { Db } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -108,8 +110,8 @@ export const actions: Actions = {
 				{ status }
 			);
 		} catch (e) {
-			if (e instanceof StaleVersionError) {
-				return formFail(409, {}, values, { stale: findingId });
+			if (isStale(e, securityFindings)) {
+				return conflictFail(db, e, { values }, { extra: { stale: findingId } });
 			}
 			if (e instanceof FrozenError) return formFail(409, {}, values, { statusFrozen: true });
 			throw e;

@@ -1,5 +1,5 @@
 import { getDb } from '$lib/server/db';
-import { requireAssessment, requireUser } from '$lib/server/access';
+import { requireAssessment, requireUser } from '$lib/server/http/access';
 import { importReportOf } from '$lib/server/interop/import-report';
 import type { PageServerLoad } from './$types';
 

@@ -31,7 +31,8 @@ export interface MotifsForm {
 	importFile?: string;
 	imported?: number;
 	importedFile?: string;
-	importConflict?: { version: number; who: string };
+	importConflict?: boolean;
+	conflict?: { version: number; who: string };
 	importFrozen?: boolean;
 }
 

@@ -2,14 +2,14 @@ import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { OPINION_KINDS, VERDICTS } from '$lib/domain/signoff';
 import { getDb } from '$lib/server/db';
-import { actorOf, requireAssessment, requireUser } from '$lib/server/access';
-import { formValues, validate } from '$lib/server/forms';
+import { actorOf, requireAssessment, requireUser } from '$lib/server/http/access';
+import { formValues, validate } from '$lib/server/http/forms';
 import { getOrgSettings } from '$lib/server/org-settings';
 import { loadRecord } from '$lib/server/record';
 import { listFindings } from '$lib/server/findings';
 import { userHasTotp } from '$lib/server/auth/step-up';
 import { signableKinds, signOpinion } from '$lib/server/signoffs';
-import { confirmSigner, signRefusal, unexpectedFields } from '$lib/server/sign-form';
+import { confirmSigner, signRefusal, unexpectedFields } from '$lib/server/http/sign-form';
 import { requiredOpinions } from '$lib/server/opinion-summary';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { requireAssessment, requireUser } from '$lib/server/access';
+import { requireAssessment, requireUser } from '$lib/server/http/access';
 import { getOrgSettings } from '$lib/server/org-settings';
 import { loadRecord } from '$lib/server/record';
 import { reportModel } from '$lib/server/export/report-model';

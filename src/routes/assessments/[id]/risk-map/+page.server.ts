@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { DEFAULT_THRESHOLDS } from '$lib/domain/scoring';
 import { riskMap, scoredRisks } from '$lib/domain/risk-map';
-import { requireAssessment, requireUser } from '$lib/server/access';
+import { requireAssessment, requireUser } from '$lib/server/http/access';
 import { getDb } from '$lib/server/db';
 import { getOrgSettings } from '$lib/server/org-settings';
 import { getStep } from '$lib/server/steps';

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { diffContent } from '$lib/domain/content-diff';
 import { getDb } from '$lib/server/db';
-import { requireAssessment, requireUser } from '$lib/server/access';
+import { requireAssessment, requireUser } from '$lib/server/http/access';
 import { contentHash, currentContent, type AssessmentContent } from '$lib/server/content';
 import { frozenVersion, versionsOf } from '$lib/server/record';
 import type { PageServerLoad } from './$types';

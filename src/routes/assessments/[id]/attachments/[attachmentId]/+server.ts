@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { Readable } from 'node:stream';
 import { getDb } from '$lib/server/db';
-import { requireAssessment, requireUser } from '$lib/server/access';
+import { requireAssessment, requireUser } from '$lib/server/http/access';
 import { contentDisposition, openAttachment } from '$lib/server/attachments';
 import type { RequestHandler } from './$types';
 

@@ -1,12 +1,12 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import type { FieldError } from '$lib/i18n/field-errors';
 import type { Role } from '$lib/domain/roles';
-import type { CurrentUser } from './access';
-import { verifyStepUp } from './auth/step-up';
-import { getOrgSettings, totpRequired } from './org-settings';
-import { SignerRoleError } from './signoffs';
-import { WorkflowRefusalError } from './workflow';
-import type { Db } from './db';
+import type { CurrentUser } from '../access';
+import { verifyStepUp } from '../auth/step-up';
+import { getOrgSettings, totpRequired } from '../org-settings';
+import { SignerRoleError } from '../signoffs';
+import { WorkflowRefusalError } from '../workflow';
+import type { Db } from '../db';
 
 /**
  * The fields a signing form may carry besides its own. Anything else (`signedBy`,
