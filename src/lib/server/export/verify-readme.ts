@@ -30,6 +30,8 @@ Produit le / generated at : ${m.generatedAt} — ${m.generator.name} ${m.generat
 - \`manifest.json\` : chaque fichier avec sa taille et son SHA-256, l'analyse, la version, la date.
 - \`manifest.sig\` : la signature Ed25519 de \`manifest.json\` (octets exacts) par la clé de
   l'installation ; \`public-key.pem\` : la clé publique qui la vérifie.
+- \`manifest.tsr\` (facultatif) : l'horodatage RFC 3161 de \`manifest.json\` par une autorité
+  d'horodatage (\`openssl ts -verify -data manifest.json -in manifest.tsr -CAfile <AC de l'autorité>\`).
 
 ### Vérifier avec openssl et sha256sum
 1. La signature : \`openssl pkeyutl -verify -pubin -inkey public-key.pem -rawin -in manifest.json -sigfile manifest.sig\`
@@ -44,8 +46,9 @@ Produit le / generated at : ${m.generatedAt} — ${m.generator.name} ${m.generat
 
 ### Vérifier avec le logiciel
 \`npm run verify-bundle -- paquet.zip --fingerprint <empreinte>\` vérifie tout ce qui précède,
-recalcule l'empreinte du contenu et celle de chaque entrée du journal, et contrôle la chaîne là
-où les entrées se suivent. Le format est décrit dans \`docs/evidence-bundle.md\`.
+recalcule l'empreinte du contenu et celle de chaque entrée du journal, contrôle la chaîne là
+où les entrées se suivent, et vérifie que chaque signature et la version figée de
+\`assessment.json\` sont bien celles dont le journal a inscrit l'empreinte. Le format est décrit dans \`docs/evidence-bundle.md\`.
 
 ## English
 
@@ -61,6 +64,8 @@ où les entrées se suivent. Le format est décrit dans \`docs/evidence-bundle.m
 - \`manifest.json\`: every file with its size and SHA-256, the assessment, version and date.
 - \`manifest.sig\`: the Ed25519 signature of \`manifest.json\` (its exact bytes) by the
   installation's key; \`public-key.pem\`: the public key that checks it.
+- \`manifest.tsr\` (optional): the RFC 3161 timestamp of \`manifest.json\` by a time-stamping
+  authority (\`openssl ts -verify -data manifest.json -in manifest.tsr -CAfile <the TSA's CA>\`).
 
 ### Verify with openssl and sha256sum
 1. Signature: \`openssl pkeyutl -verify -pubin -inkey public-key.pem -rawin -in manifest.json -sigfile manifest.sig\`
@@ -70,11 +75,12 @@ où les entrées se suivent. Le format est décrit dans \`docs/evidence-bundle.m
    by the DPO). Without this comparison, a forger could sign an altered bundle with their own key.
 3. Files: \`sha256sum -c SHA256SUMS\` (all "OK"), then \`sha256sum SHA256SUMS\` must match the hash
    given for \`SHA256SUMS\` in \`manifest.json\`. No file other than \`manifest.json\`,
-   \`manifest.sig\` and \`public-key.pem\` may be missing from the manifest.
+   \`manifest.sig\`, \`public-key.pem\` and \`manifest.tsr\` may be missing from the manifest.
 
 ### Verify with the software
 \`npm run verify-bundle -- bundle.zip --fingerprint <fingerprint>\` checks all of the above,
-recomputes the content hash and each audit entry's hash, and checks the chain links wherever
-entries are consecutive. The format is described in \`docs/evidence-bundle.md\`.
+recomputes the content hash and each audit entry's hash, checks the chain links wherever
+entries are consecutive, and checks that each signature and the frozen version in
+\`assessment.json\` are those whose hash the audit log recorded. The format is described in \`docs/evidence-bundle.md\`.
 `;
 }
