@@ -8,12 +8,14 @@ import {
 import { opinionFacts } from '$lib/domain/signoff';
 import type { Role } from '$lib/domain/roles';
 import { assessments, type Assessment } from './db/schema';
-import { contentHash, currentContent } from './content';
+import { contentHash, currentContent, type AssessmentContent } from './content';
 import { getOrgSettings } from './org-settings';
 import { signaturesOf } from './record';
 import { mutate, type Actor } from './audit';
 import { stateOf } from './assessments';
 import { StaleVersionError } from './users';
+import { evaluationProblems } from '$lib/domain/decision/measures';
+import { CONTENT_STEPS } from './content';
 import type { Db } from './db';
 
 /** A state change or a signature refused by the workflow; `reason` is a message key suffix. */
@@ -29,7 +31,8 @@ export type SignRefusal =
 	| 'already_signed'
 	| 'view_already_given'
 	| 'content_changed'
-	| 'frozen';
+	| 'frozen'
+	| 'steps_not_evaluated';
 
 /** What the workflow needs to know about an assessment right now (inside the caller's transaction). */
 export function factsOf(tx: Db, assessment: Assessment): WorkflowFacts & { contentHash: string } {
@@ -71,6 +74,10 @@ export function applyTransition(
 			facts: factsOf(tx, current)
 		});
 		if (!result.ok) throw new WorkflowRefusalError(result.reason);
+		// Every method step is evaluated before the director is asked to decide, as in the
+		// CNIL PIA tool: "acceptable", or "improvable" with the action to plan.
+		if (action === 'request_decision' && unevaluatedSteps(currentContent(tx, current)).length)
+			throw new WorkflowRefusalError('steps_not_evaluated');
 		const updated = tx
 			.update(assessments)
 			.set({
@@ -117,4 +124,15 @@ export function decisionBlocker(db: Db, assessment: Assessment): TransitionRefus
 	if (!asIfAwaiting.ok) return asIfAwaiting.reason;
 	const now = transition({ state: assessment.status, action: 'decide', role: 'director', facts });
 	return now.ok ? null : now.reason;
+}
+
+/** The method steps not yet evaluated "acceptable" or "improvable" with an action. */
+export function unevaluatedSteps(content: AssessmentContent) {
+	return evaluationProblems(
+		CONTENT_STEPS.map((key) => ({
+			key,
+			status: content.steps[key].status,
+			actionPlanComment: content.steps[key].actionPlanComment
+		}))
+	);
 }

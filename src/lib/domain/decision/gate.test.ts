@@ -158,14 +158,14 @@ describe('measures and evaluations', () => {
 			residualLikelihood: 1,
 			residualReason: 'x'
 		});
-		const codes = decisionGate(cleanContent({ risks: [r] }), decision({ outcome: 'refer_cnil' }));
+		const codes = decisionGate(cleanContent({ risks: [r] }), decision());
 		expect(codes.blockers.map((b) => [b.code, b.page])).toContainEqual([
 			'risk_lowered_without_measure',
 			'risks'
 		]);
 		const fixed = decisionGate(
 			cleanContent({ risks: [{ ...r, measures: [measure] }] }),
-			decision({ outcome: 'refer_cnil' })
+			decision()
 		);
 		expect(fixed.blockers.filter((b) => b.page === 'risks')).toEqual([]);
 	});

@@ -106,7 +106,9 @@ export function decisionGate(content: GateContent, decision: GateDecision): Gate
 			blockers.push({ code: 'compliance_due_past', page: 'decision', ref: a.itemKey, subject: '' });
 	}
 
-	if (judged) {
+	// Measures justify an approval; a referral to the CNIL may go with measures still missing
+	// (the art. 36(3)(c) file then says so), a rejection needs none.
+	if (approving) {
 		const measureFacts = content.risks.map((r, i) => ({
 			id: r.id,
 			title: r.title,
@@ -117,6 +119,8 @@ export function decisionGate(content: GateContent, decision: GateDecision): Gate
 		}));
 		for (const p of riskMeasureProblems(measureFacts))
 			blockers.push({ code: p.code, page: 'risks', ref: p.riskId, subject: p.title });
+	}
+	if (judged) {
 		for (const p of evaluationProblems(content.steps))
 			blockers.push({ code: p.code, page: p.step, ref: p.step, subject: '' });
 	}
