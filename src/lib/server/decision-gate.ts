@@ -3,7 +3,9 @@
  * stored content and its current opinions, so that the page, the action and the signing
  * transaction all judge the same facts.
  */
-import type { Assessment } from './db/schema';
+import { and, desc, eq } from 'drizzle-orm';
+import { signatures, type Assessment } from './db/schema';
+import { cnilDeadlines } from '$lib/domain/decision/art36';
 import { stepSchemas } from '$lib/domain/method';
 import type { Risk } from '$lib/domain/method/risks';
 import { isCurrent } from '$lib/domain/signoff';
@@ -25,8 +27,11 @@ export class DecisionGateError extends Error {
 	}
 }
 
-function parsed<K extends keyof typeof stepSchemas>(content: AssessmentContent, key: K) {
-	const result = stepSchemas[key].safeParse(content.steps[key].data);
+function parsed<T>(
+	schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false } },
+	data: unknown
+): T | null {
+	const result = schema.safeParse(data);
 	return result.success ? result.data : null;
 }
 
@@ -35,12 +40,13 @@ export function gateContentOf(
 	content: AssessmentContent,
 	opinions: GateContent['opinions']
 ): GateContent {
-	const scenarios = parsed(content, 'scenarios');
+	const step = (key: keyof AssessmentContent['steps']) => content.steps[key].data;
+	const scenarios = parsed(stepSchemas.scenarios, step('scenarios'));
 	return {
-		context: parsed(content, 'context'),
-		principles: parsed(content, 'principles'),
-		motifs: parsed(content, 'motifs'),
-		risks: (parsed(content, 'risks')?.risks ?? []) as Risk[],
+		context: parsed(stepSchemas.context, step('context')),
+		principles: parsed(stepSchemas.principles, step('principles')),
+		motifs: parsed(stepSchemas.motifs, step('motifs')),
+		risks: (parsed(stepSchemas.risks, step('risks'))?.risks ?? []) as Risk[],
 		scenarios: (scenarios?.scenarios ?? []).map((s) => ({
 			id: s.id,
 			name: s.name,
@@ -74,4 +80,21 @@ export function gateFactsOf(db: Db, assessment: Assessment): GateContent {
 
 export function judge(db: Db, assessment: Assessment, decision: GateDecision): GateResult {
 	return decisionGate(gateFactsOf(db, assessment), decision);
+}
+
+/**
+ * The CNIL's answer dates when the latest decision on this assessment (any version) referred
+ * it to the CNIL (art. 36(2)); counted from the decision day, when the file is sent.
+ */
+export function cnilReferralOf(db: Db, assessmentId: string) {
+	const latest = db
+		.select({ verdict: signatures.verdict, signedAt: signatures.signedAt })
+		.from(signatures)
+		.where(and(eq(signatures.assessmentId, assessmentId), eq(signatures.kind, 'decision')))
+		.orderBy(desc(signatures.signedAt))
+		.get();
+	if (latest?.verdict !== 'refer_cnil') return null;
+	const sent = latest.signedAt.slice(0, 10);
+	const { answerDue, extendedDue } = cnilDeadlines(sent);
+	return { sent, due: answerDue, extended: extendedDue };
 }

@@ -14,7 +14,8 @@ import { loadRecord } from './record';
 import * as steps from './steps';
 import { verify } from './audit';
 
-describe('sign-offs on the demo assessment', () => {
+// Each test seeds the demo and evaluates seven steps: slow on a loaded machine.
+describe('sign-offs on the demo assessment', { timeout: 60_000 }, () => {
 	let ctx: ReturnType<typeof tempDatabase>;
 	let a: Assessment;
 	const who = (role: Role) => {

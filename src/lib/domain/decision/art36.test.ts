@@ -12,7 +12,7 @@ const scale = fc.constantFrom(1, 2, 3, 4);
 const matrixArb = fc
 	.array(fc.array(scale, { minLength: 4, maxLength: 4 }), { minLength: 4, maxLength: 4 })
 	.map((rows) => {
-		const m = rows.map((r) => [...r]);
+		const m: number[][] = rows.map((r) => [...r]);
 		for (let s = 0; s < 4; s++)
 			for (let l = 0; l < 4; l++)
 				m[s]![l] = Math.max(m[s]![l]!, s > 0 ? m[s - 1]![l]! : 1, l > 0 ? m[s]![l - 1]! : 1);
