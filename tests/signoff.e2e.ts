@@ -7,6 +7,7 @@ import {
 	saveStep,
 	seriousViolations
 } from './helpers';
+import { evaluateSteps } from './evaluate-steps';
 
 /** One signed-in page per role, in its own browser context (sessions side by side). */
 async function as(browser: Browser, role: string): Promise<Page> {
@@ -46,11 +47,15 @@ test.describe.configure({ mode: 'serial' });
 test('DPO, security officer and representative sign, then the director decides; the version freezes', async ({
 	browser
 }) => {
+	// Seven step evaluations before the opinions: slow on a loaded machine.
+	test.setTimeout(300_000);
 	const contributor = await as(browser, 'contributor');
 	const id = await newBookingAssessment(contributor, 'Signatures');
 	await act(contributor, id, 'Soumettre à la relecture du DPO');
 
 	const dpo = await as(browser, 'dpo');
+	// Every step is evaluated before the decision is asked for (decision gate).
+	await evaluateSteps(dpo, id);
 	await act(dpo, id, 'Ouvrir le recueil des avis');
 	await signOpinion(
 		dpo,
@@ -81,26 +86,18 @@ test('DPO, security officer and representative sign, then the director decides; 
 	const director = await as(browser, 'director');
 	await director.goto(`/assessments/${id}/decision`);
 	expect(await seriousViolations(director)).toEqual([]);
-	await director.getByLabel('Validé sous conditions').check();
+	// The template draft cannot be approved (decision gate, tests/decision-gate.e2e.ts): the
+	// director rejects it, answering each reservation of the opinions.
+	await director.getByLabel('Refusé', { exact: true }).check();
 	await director.getByLabel('Scénario retenu').selectOption({ index: 1 });
-	// Every residual risk at "Importante" or above must be accepted with a reason.
-	const boxes = director.getByRole('checkbox', { name: /J'accepte le risque résiduel/ });
-	for (let i = 0; i < (await boxes.count()); i++) {
-		await boxes.nth(i).check();
-		await director
-			.getByLabel(/Raison de l'acceptation/)
-			.nth(i)
-			.fill('Accepté au vu du bénéfice.');
+	for (const select of await director.getByLabel('Réponse', { exact: true }).all()) {
+		await select.selectOption('reason');
 	}
-	await director
-		.getByLabel('Condition (mesure à réaliser avant la mise en service) 1')
-		.fill('Libellé neutre des SMS');
-	await director.getByLabel('Responsable 1').fill('DSI');
-	await director.getByLabel('Échéance 1').fill('2099-01-31');
+	for (const text of await director.getByLabel('Réponse écrite').all()) {
+		await text.fill('Libellé neutre des SMS exigé avant toute nouvelle version.');
+	}
 	await director.getByLabel("Date de réexamen de l'analyse").fill('2099-12-31');
-	await director
-		.getByLabel('Motivation de la décision')
-		.fill('Mise en service approuvée sous conditions.');
+	await director.getByLabel('Motivation de la décision').fill('Mise en service refusée en l’état.');
 	await director.getByLabel('Votre mot de passe').fill(DEMO_PASSWORD);
 	await director.getByRole('button', { name: 'Signer la décision' }).click();
 	await expect(director.getByRole('status').filter({ hasText: 'Décision signée' })).toBeVisible();
@@ -139,17 +136,17 @@ test('DPO, security officer and representative sign, then the director decides; 
 	await act(dpo, id, 'Rouvrir en nouvelle version');
 	await expect(dpo.getByText(/version 2 de l'analyse/)).toBeVisible();
 	await dpo.goto(`/assessments/${id}/versions`);
-	await expect(dpo.getByRole('table', { name: "Versions de l'analyse" })).toContainText(
-		'Validé sous conditions'
-	);
+	await expect(dpo.getByRole('table', { name: "Versions de l'analyse" })).toContainText('Refusé');
 	expect(await seriousViolations(dpo)).toEqual([]);
 });
 
 test('an edit after the DPO signed makes the opinion stale and blocks the decision until renewed', async ({
 	browser
 }) => {
+	test.setTimeout(300_000);
 	const dpo = await as(browser, 'dpo');
 	const id = await newBookingAssessment(dpo, 'Avis caduc');
+	await evaluateSteps(dpo, id);
 	await act(dpo, id, 'Soumettre à la relecture du DPO');
 	await act(dpo, id, 'Ouvrir le recueil des avis');
 	await signOpinion(dpo, id, /Avis du délégué/, 'Favorable.');
@@ -190,7 +187,8 @@ test('an edit after the DPO signed makes the opinion stale and blocks the decisi
 	expect(refused.status()).toBe(409);
 	expect(await refused.text()).toContain('Au moins un avis est caduc');
 
-	// Renewed, the decision can be requested.
+	// Renewed (after the edited step is evaluated again), the decision can be requested.
+	await evaluateSteps(dpo, id, ['screening']);
 	await signOpinion(dpo, id, /Avis du délégué/, 'Favorable, relu après la précision.');
 	await signOpinion(security, id, /Avis du responsable de la sécurité/, 'Favorable, relu.');
 	await dpo.goto(`/assessments/${id}/opinions`);

@@ -6,6 +6,11 @@
 import { z } from 'zod';
 import type { Role } from './roles';
 import type { OpinionStatus } from './workflow';
+import {
+	complianceAnswerSchema,
+	explanationSchema,
+	reservationAnswerSchema
+} from './decision/answers';
 
 export const OPINION_KINDS = [
 	'dpo',
@@ -130,7 +135,14 @@ export const decisionDetailsSchema = z.object({
 		)
 		.max(100),
 	/** When the analysis must be reviewed again (GDPR art. 35(11)). */
-	reviewDate: z.iso.date()
+	reviewDate: z.iso.date(),
+	/**
+	 * The director's answers recorded with the decision (decision/gate.ts). Optional so that
+	 * decisions signed before they existed still read; the gate requires them when needed.
+	 */
+	compliance: z.array(complianceAnswerSchema).max(300).optional(),
+	reservationAnswers: z.array(reservationAnswerSchema).max(50).optional(),
+	explanations: z.array(explanationSchema).max(300).optional()
 });
 export type DecisionDetails = z.infer<typeof decisionDetailsSchema>;
 

@@ -122,6 +122,8 @@ export const POLICY: Readonly<Record<string, Rule>> = {
 		'notice.docx',
 		'record-of-processing.pdf',
 		'record-of-processing.docx',
+		'art36.pdf',
+		'art36.docx',
 		'action-plan.csv'
 	]),
 	'GET /assessments/[id]/steps/[step]': onAssessment('assessment.read'),

@@ -46,9 +46,9 @@ describe('demo seed', () => {
 		const dpo = findByEmail(ctx.db, demoEmail('dpo'));
 		expect(dpo && (await verifyPassword(dpo.passwordHash, 'Une-phrase-de-passe-demo'))).toBe(true);
 		// Every seeded change is in the audit trail, and the chain verifies: organisation,
-		// accounts, the draft; then the decided example (creation, 4 state changes, 3 opinions,
-		// the decision).
-		expect(c.audit).toBe(1 + ROLES.length + 1 + 1 + 3 + 3 + 1);
+		// accounts, the draft; then the decided example (creation, 4 step edits by the project
+		// team, 7 step evaluations by the DPO, 3 state changes, 3 opinions, the decision).
+		expect(c.audit).toBe(1 + ROLES.length + 1 + 1 + 4 + 7 + 3 + 3 + 1);
 		expect(audit.verify(ctx.db)).toMatchObject({ ok: true, count: c.audit });
 	});
 

@@ -7,11 +7,15 @@ import { assessments, organisations, type Assessment } from './db/schema';
 import { contentHash, currentContent } from './content';
 import { applyTransition, WorkflowRefusalError } from './workflow';
 import { signDecision, signOpinion, SignerRoleError, type Signer } from './signoffs';
+import { DecisionGateError } from './decision-gate';
+import { EVALUATED_STEPS } from '$lib/domain/method/steps';
+import type { Outcome } from '$lib/domain/signoff';
 import { loadRecord } from './record';
 import * as steps from './steps';
 import { verify } from './audit';
 
-describe('sign-offs on the demo assessment', () => {
+// Each test seeds the demo and evaluates seven steps: slow on a loaded machine.
+describe('sign-offs on the demo assessment', { timeout: 60_000 }, () => {
 	let ctx: ReturnType<typeof tempDatabase>;
 	let a: Assessment;
 	const who = (role: Role) => {
@@ -34,9 +38,11 @@ describe('sign-offs on the demo assessment', () => {
 			body: `avis ${kind}`,
 			seenHash: hash()
 		});
-	const decide = () =>
+	// The template draft cannot be approved (its principles are not compliant, its risks have
+	// no measures: the decision gate refuses), so the workflow tests decide to reject it.
+	const decide = (outcome: Outcome = 'reject') =>
 		signDecision(ctx.db, who('director').actor, who('director').signer, a.id, {
-			outcome: 'approve',
+			outcome,
 			body: 'Approuvé',
 			details: { scenarioId: null, acceptedRisks: [], conditions: [], reviewDate: '2030-01-01' },
 			seenHash: hash()
@@ -56,6 +62,15 @@ describe('sign-offs on the demo assessment', () => {
 		ctx = tempDatabase();
 		await seedDemo(ctx.db, 'Une-phrase-de-passe-demo');
 		a = reload();
+		// Every method step is evaluated before the decision is asked for (decision gate).
+		for (const step of EVALUATED_STEPS) {
+			const row = steps.getStep(ctx.db, a.id, step)!;
+			steps.evaluate(ctx.db, who('dpo').actor, reload(), step, row.version, {
+				status: 'acceptable',
+				evaluationComment: '',
+				actionPlanComment: ''
+			});
+		}
 	});
 	afterEach(() => ctx.dispose());
 
@@ -75,9 +90,48 @@ describe('sign-offs on the demo assessment', () => {
 		const record = loadRecord(ctx.db, a.id)!;
 		expect(record.frozen).toBe(true);
 		expect(record.contentHash).toBe(before);
-		expect(record.decision?.outcome).toBe('approve');
+		expect(record.decision?.outcome).toBe('reject');
 		expect(record.signatures.every((s) => s.current)).toBe(true);
 		expect(verify(ctx.db).ok).toBe(true);
+	});
+
+	it('refuses to ask for the decision while a step is not evaluated', () => {
+		const row = steps.getStep(ctx.db, a.id, 'benefits')!;
+		steps.evaluate(ctx.db, who('dpo').actor, reload(), 'benefits', row.version, {
+			status: 'improvable',
+			evaluationComment: '',
+			actionPlanComment: ''
+		});
+		move('contributor', 'submit_for_review');
+		move('dpo', 'open_opinions');
+		opinion('dpo', 'dpo');
+		opinion('security', 'security');
+		opinion('representative', 'data_subjects');
+		expect(reason(() => move('dpo', 'request_decision'))).toBe('steps_not_evaluated');
+	});
+
+	it('refuses to approve the template draft, naming every blocker at once, and writes nothing', () => {
+		move('contributor', 'submit_for_review');
+		move('dpo', 'open_opinions');
+		opinion('dpo', 'dpo');
+		opinion('security', 'security');
+		opinion('representative', 'data_subjects');
+		move('dpo', 'request_decision');
+		const before = ctx.db.$client.prepare('SELECT count(*) AS n FROM audit_log').get();
+		let refused: DecisionGateError | undefined;
+		try {
+			decide('approve');
+		} catch (e) {
+			if (e instanceof DecisionGateError) refused = e;
+			else throw e;
+		}
+		const codes = new Set(refused?.blockers.map((b) => b.code));
+		expect([...codes]).toEqual(expect.arrayContaining(['compliance_open', 'risk_without_measure']));
+		expect(refused?.blockers.find((b) => b.ref === 'transfer:0')?.page).toBe('principles');
+		expect(reload().status).toBe('awaiting_decision');
+		expect(ctx.db.$client.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual(before);
+		// Referring to the CNIL stays possible: the gate lists nothing that blocks it here.
+		expect(reason(() => decide('refer_cnil'))).toBe('accepted');
 	});
 
 	it('refuses the wrong signer, a second signature and a decision before the opinions', () => {

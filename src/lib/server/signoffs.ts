@@ -18,6 +18,7 @@ import { contentHash, currentContent, type AssessmentContent } from './content';
 import { getOrgSettings, type OrgSettings } from './org-settings';
 import { signaturesOf } from './record';
 import { decisionBlocker, factsOf, WorkflowRefusalError } from './workflow';
+import { DecisionGateError, judge } from './decision-gate';
 import { mutate, type Actor } from './audit';
 import { newId } from './ids';
 import type { Db } from './db';
@@ -186,11 +187,28 @@ export interface DecisionInput {
 	seenHash: string;
 }
 
+/** The gate's view of a decision being signed. */
+export function gateDecisionOf(
+	input: Pick<DecisionInput, 'outcome' | 'details'>,
+	today = new Date().toISOString().slice(0, 10)
+) {
+	return {
+		outcome: input.outcome,
+		scenarioId: input.details.scenarioId,
+		compliance: input.details.compliance ?? [],
+		reservations: input.details.reservationAnswers ?? [],
+		explanations: input.details.explanations ?? [],
+		conditionCount: input.details.conditions.length,
+		today
+	};
+}
+
 /**
  * The director's decision: re-checks every opinion (one may have gone stale since the
  * DPO asked for the decision), records the signature, freezes the content decided in
  * assessment_versions and moves the assessment to "decided" — all in one transaction.
- * The caller has validated the decision's completeness (decisionProblems).
+ * The decision gate (lib/domain/decision) is re-run inside the transaction; the caller
+ * has validated the form's own completeness (decisionProblems).
  */
 export function signDecision(
 	db: Db,
@@ -210,6 +228,10 @@ export function signDecision(
 		});
 		if (!result.ok)
 			throw new WorkflowRefusalError(decisionBlocker(tx, assessment) ?? result.reason);
+		// Re-judged here, on the content and opinions as they are in this transaction: a
+		// refused decision writes nothing and names every reason at once.
+		const gate = judge(tx, assessment, gateDecisionOf(input));
+		if (gate.blockers.length) throw new DecisionGateError(gate.blockers);
 		const row = insertSignature(tx, signer, {
 			assessmentId: assessment.id,
 			versionNumber: assessment.versionNumber,

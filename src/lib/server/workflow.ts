@@ -8,12 +8,13 @@ import {
 import { opinionFacts } from '$lib/domain/signoff';
 import type { Role } from '$lib/domain/roles';
 import { assessments, type Assessment } from './db/schema';
-import { contentHash, currentContent } from './content';
+import { CONTENT_STEPS, contentHash, currentContent, type AssessmentContent } from './content';
 import { getOrgSettings } from './org-settings';
 import { signaturesOf } from './record';
 import type { Actor } from './audit';
 import { assessmentEvent } from './assessments';
 import { updateVersioned } from './versioned';
+import { evaluationProblems } from '$lib/domain/decision/measures';
 import type { Db } from './db';
 
 /** A state change or a signature refused by the workflow; `reason` is a message key suffix. */
@@ -29,7 +30,8 @@ export type SignRefusal =
 	| 'already_signed'
 	| 'view_already_given'
 	| 'content_changed'
-	| 'frozen';
+	| 'frozen'
+	| 'steps_not_evaluated';
 
 /** What the workflow needs to know about an assessment right now (inside the caller's transaction). */
 export function factsOf(tx: Db, assessment: Assessment): WorkflowFacts & { contentHash: string } {
@@ -72,6 +74,10 @@ export function applyTransition(
 				facts: factsOf(tx, current)
 			});
 			if (!result.ok) throw new WorkflowRefusalError(result.reason);
+			// Every method step is evaluated before the director is asked to decide, as in the
+			// CNIL PIA tool: "acceptable", or "improvable" with the action to plan.
+			if (action === 'request_decision' && unevaluatedSteps(currentContent(tx, current)).length)
+				throw new WorkflowRefusalError('steps_not_evaluated');
 			return {
 				status: result.to,
 				versionNumber: current.versionNumber + (result.newVersion ? 1 : 0),
@@ -107,4 +113,15 @@ export function decisionBlocker(db: Db, assessment: Assessment): TransitionRefus
 	if (!asIfAwaiting.ok) return asIfAwaiting.reason;
 	const now = transition({ state: assessment.status, action: 'decide', role: 'director', facts });
 	return now.ok ? null : now.reason;
+}
+
+/** The method steps not yet evaluated "acceptable" or "improvable" with an action. */
+export function unevaluatedSteps(content: AssessmentContent) {
+	return evaluationProblems(
+		CONTENT_STEPS.map((key) => ({
+			key,
+			status: content.steps[key].status,
+			actionPlanComment: content.steps[key].actionPlanComment
+		}))
+	);
 }

@@ -12,8 +12,9 @@ import { renderRecordOfProcessingDocx, renderRecordOfProcessingPdf } from './rec
 import type { ReportOptions } from './report-model';
 import { renderReportDocx } from './report-docx';
 import { renderReportPdf } from './report-pdf';
+import { renderArt36Docx, renderArt36Pdf } from './art36';
 
-export type DocumentKind = 'report' | 'notice' | 'record-of-processing';
+export type DocumentKind = 'report' | 'notice' | 'record-of-processing' | 'art36';
 export type DocumentFormat = 'pdf' | 'docx';
 
 type Renderer = (r: AssessmentRecord, l: 'fr' | 'en', o: ReportOptions) => Promise<Buffer>;
@@ -21,13 +22,15 @@ type Renderer = (r: AssessmentRecord, l: 'fr' | 'en', o: ReportOptions) => Promi
 const RENDERERS: Record<DocumentKind, Record<DocumentFormat, Renderer>> = {
 	report: { pdf: renderReportPdf, docx: renderReportDocx },
 	notice: { pdf: renderNoticePdf, docx: renderNoticeDocx },
-	'record-of-processing': { pdf: renderRecordOfProcessingPdf, docx: renderRecordOfProcessingDocx }
+	'record-of-processing': { pdf: renderRecordOfProcessingPdf, docx: renderRecordOfProcessingDocx },
+	art36: { pdf: renderArt36Pdf, docx: renderArt36Docx }
 };
 
 const FILE_PREFIX: Record<DocumentKind, string> = {
 	report: 'aipd',
 	notice: 'notice-patients',
-	'record-of-processing': 'registre-traitement'
+	'record-of-processing': 'registre-traitement',
+	art36: 'consultation-cnil-art36'
 };
 
 /** The organisation's settings that change what a document says (its risk map, its opinions). */

@@ -19,6 +19,7 @@ import {
 import type { Role } from '$lib/domain/roles';
 import { assessments as assessmentsTable, type Assessment } from '$lib/server/db/schema';
 import { applyTransition, factsOf, WorkflowRefusalError } from '$lib/server/workflow';
+import { cnilReferralOf } from '$lib/server/decision-gate';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -49,6 +50,7 @@ export const load: PageServerLoad = (event) => {
 		progress: progress(statuses),
 		workflow: workflowOf(assessment, membership.role, facts),
 		signoffs: signoffSummary(assessment, facts),
+		cnilReferral: cnilReferralOf(db, assessment.id),
 		history: audit.entriesFor(db, assessment.id, 20).map((e) => ({
 			seq: e.seq,
 			at: e.at,

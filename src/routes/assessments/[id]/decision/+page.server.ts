@@ -7,7 +7,9 @@ import { formValues } from '$lib/server/http/forms';
 import { getOrgSettings } from '$lib/server/org-settings';
 import { loadRecord } from '$lib/server/record';
 import { userHasTotp } from '$lib/server/auth/step-up';
-import { residualRisks, scenarioIds, signDecision } from '$lib/server/signoffs';
+import { gateDecisionOf, residualRisks, scenarioIds, signDecision } from '$lib/server/signoffs';
+import { cnilReferralOf, DecisionGateError, gateContentOf, judge } from '$lib/server/decision-gate';
+import { benefitsView, gateView, withHref } from './gate-view.server';
 import { confirmSigner, signRefusal, unexpectedFields } from '$lib/server/http/sign-form';
 import { decisionBlocker } from '$lib/server/workflow';
 import { requiredOpinions } from '$lib/server/opinion-summary';
@@ -44,6 +46,23 @@ export const load: PageServerLoad = (event) => {
 		decision: record.decision,
 		canDecide,
 		blocker: canDecide ? decisionBlocker(db, assessment) : null,
+		gate: gateView(
+			assessment.id,
+			gateContentOf(
+				record.content,
+				record.signatures
+					.filter((s) => s.kind !== 'decision' && s.current)
+					.map((s) => ({
+						kind: s.kind,
+						extraKey: s.extraKey,
+						verdict: s.verdict,
+						body: s.body,
+						signerName: s.signerName
+					}))
+			)
+		),
+		benefits: benefitsView(record.content),
+		art36Deadline: cnilReferralOf(db, assessment.id),
 		hasTotp: userHasTotp(db, user.id),
 		today: new Date().toISOString().slice(0, 10)
 	};
@@ -94,12 +113,16 @@ export const actions: Actions = {
 		const record = loadRecord(db, assessment.id);
 		if (!record) error(404, { message: 'not_found' });
 
+		// The decision gate names every blocker at once; the accepted residual levels are
+		// those of the chosen scenario.
+		const gate = judge(db, assessment, gateDecisionOf(parsed));
+		const blockers = gate.blockers.map((b) => withHref(assessment.id, b));
 		const problems = decisionProblems(parsed.outcome, parsed.details, {
-			residualRisks: residualRisks(record.content, record.thresholds),
+			residualRisks: gate.residuals,
 			scenarioIds: scenarioIds(record.content),
 			today: new Date().toISOString().slice(0, 10)
 		});
-		if (problems.length) {
+		if (problems.length || blockers.length) {
 			const errors = Object.fromEntries(
 				problems.map((p) => [
 					p.path.startsWith('acceptedRisks.')
@@ -108,7 +131,12 @@ export const actions: Actions = {
 					{ code: p.code }
 				])
 			);
-			return fail(400, { errors, values, incomplete: true });
+			return fail(blockers.length ? 409 : 400, {
+				errors,
+				values,
+				incomplete: problems.length > 0,
+				blockers
+			});
 		}
 		const refused = await confirmSigner(event, db, user, assessment.orgId, membership.role, form);
 		if (refused) return fail(refused.status, { errors: refused.errors, values, stepUp: true });
@@ -122,6 +150,12 @@ export const actions: Actions = {
 			);
 			return { decided: true };
 		} catch (e) {
+			if (e instanceof DecisionGateError)
+				return fail(409, {
+					errors: {},
+					values,
+					blockers: e.blockers.map((b) => withHref(assessment.id, b))
+				});
 			return signRefusal(e, values);
 		}
 	}

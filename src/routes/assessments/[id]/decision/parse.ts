@@ -7,13 +7,14 @@ import {
 } from '$lib/domain/signoff';
 import type { FieldError } from '$lib/i18n/field-errors';
 import { fieldErrors } from '$lib/server/http/forms';
+import { ANSWER_FIELD, parseAnswers } from './parse-answers';
 
 /** The decision form's own fields; anything else is refused (see sign-form.ts). */
 const FIELD =
 	/^(outcome|scenarioId|body|reviewDate|accept\.[^.]+|rationale\.[^.]+|conditions\.\d{1,3}\.(text|owner|dueDate))$/;
 
 export function isDecisionField(name: string): boolean {
-	return FIELD.test(name);
+	return FIELD.test(name) || ANSWER_FIELD.test(name);
 }
 
 const headSchema = z.object({
@@ -77,11 +78,16 @@ export function parseDecision(form: FormData): ParsedDecision {
 		conditionRow.push(i);
 	}
 	const scenarioId = text('scenarioId') || null;
+	const answers = parseAnswers(form);
+	Object.assign(errors, answers.errors);
 	const details = decisionDetailsSchema.safeParse({
 		scenarioId,
 		acceptedRisks,
 		conditions,
-		reviewDate: text('reviewDate')
+		reviewDate: text('reviewDate'),
+		compliance: answers.compliance,
+		reservationAnswers: answers.reservationAnswers,
+		explanations: answers.explanations
 	});
 	const formPath = (path: string) =>
 		path
@@ -89,6 +95,18 @@ export function parseDecision(form: FormData): ParsedDecision {
 			.replace(
 				/^acceptedRisks\.(\d+)\.rationale$/,
 				(_, k: string) => `rationale.${acceptedRisks[Number(k)]?.riskId}`
+			)
+			.replace(
+				/^compliance\.(\d+)\./,
+				(_, k: string) => `compliance.${answers.compliance[Number(k)]?.itemKey}.`
+			)
+			.replace(
+				/^reservationAnswers\.(\d+)\./,
+				(_, k: string) => `reservation.${answers.reservationAnswers[Number(k)]?.key}.`
+			)
+			.replace(
+				/^explanations\.(\d+)\.text$/,
+				(_, k: string) => `explain.${answers.explanations[Number(k)]?.key}`
 			);
 	if (!details.success) {
 		for (const [path, error] of Object.entries(fieldErrors(details.error.issues))) {

@@ -1,0 +1,79 @@
+import type { Blocker } from '$lib/domain/decision/gate';
+import { decisionGate, type GateContent } from '$lib/domain/decision/gate';
+import { nonCompliantChoices } from '$lib/domain/decision/scenario';
+import { PATIENT_BENEFITS } from '$lib/domain/knowledge/risks/benefits-patients';
+import { stepSchemas } from '$lib/domain/method';
+import type { AssessmentContent } from '$lib/server/content';
+
+/** A blocker with the link to the page where it is fixed (an anchor on this page for answers). */
+export function withHref(assessmentId: string, b: Blocker) {
+	const href =
+		b.page === 'decision'
+			? `#answer-${b.ref}`
+			: `/assessments/${assessmentId}/${b.page.replace('_', '-')}`;
+	return { ...b, href };
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * What the decision page shows before signing: the compliance checklist, and for each
+ * scenario what an approval of it would meet (art. 36 triggers, options that break a
+ * principle, contradictions with the steps). Computed without the director's answers.
+ */
+export function gateView(assessmentId: string, gate: GateContent) {
+	const empty = {
+		compliance: [],
+		reservations: [],
+		explanations: [],
+		conditionCount: 0,
+		today: today()
+	};
+	const base = decisionGate(gate, { ...empty, outcome: 'approve', scenarioId: null });
+	const scenarios = gate.scenarios.map((s) => {
+		const r = decisionGate(gate, { ...empty, outcome: 'approve', scenarioId: s.id });
+		return {
+			id: s.id,
+			name: s.name,
+			art36: r.art36,
+			nonCompliant: nonCompliantChoices(s.selection),
+			contradictions: r.contradictions.map((c) => ({
+				...c,
+				href: `/assessments/${assessmentId}/${c.page}`
+			})),
+			residuals: r.residuals
+		};
+	});
+	return {
+		compliance: base.compliance.map((c) => ({
+			...c,
+			href: `/assessments/${assessmentId}/${c.page}`
+		})),
+		reservations: base.reservations,
+		art36: base.art36,
+		scenarios,
+		blockers: base.blockers.map((b) => withHref(assessmentId, b))
+	};
+}
+
+/**
+ * Benefits as the support of necessity and proportionality (GDPR art. 35(7)(b)): the
+ * patients' benefits apart from the organisation's, and never summed into a total shown
+ * beside the risks (a hospital's revenue or image does not offset patients' risks).
+ */
+export function benefitsView(content: AssessmentContent) {
+	const parsed = stepSchemas.benefits.safeParse(content.steps.benefits.data);
+	const patientKeys = new Set<string>(PATIENT_BENEFITS.map((b) => b.key));
+	const rows = parsed.success ? parsed.data.benefits : [];
+	const view = (b: (typeof rows)[number]) => ({
+		id: b.id,
+		title: b.title,
+		magnitude: b.magnitude,
+		confidence: b.confidence,
+		kpi: b.kpi?.metric ?? null
+	});
+	return {
+		patients: rows.filter((b) => patientKeys.has(b.catalogueKey)).map(view),
+		organisation: rows.filter((b) => !patientKeys.has(b.catalogueKey)).map(view)
+	};
+}
