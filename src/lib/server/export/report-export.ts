@@ -63,11 +63,11 @@ export async function documentResponse(
 	const record = exportRecord(db, assessment, event.url);
 	const now = new Date();
 	const locale = event.locals.locale;
-	const body = await RENDERERS[kind][format](
-		record,
-		locale,
-		reportOptionsFor(db, assessment.orgId, now)
-	);
+	const audience = event.url.searchParams.get('audience') === 'adolescent' ? 'adolescent' : 'adult';
+	const body = await RENDERERS[kind][format](record, locale, {
+		...reportOptionsFor(db, assessment.orgId, now),
+		audience
+	});
 	audit.record(db, actorOf(user, membership), {
 		action: 'assessment.export',
 		entity: 'assessment',

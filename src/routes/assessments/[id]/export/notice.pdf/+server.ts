@@ -1,5 +1,8 @@
-import { documentResponse } from '$lib/server/export/report-export';
+import { noticeResponse } from '$lib/server/export/notice-response';
 import type { RequestHandler } from './$types';
 
-/** `?version=N` for a frozen version; in the requester's language; the export is audited. */
-export const GET: RequestHandler = (event) => documentResponse(event, 'notice', 'pdf');
+/**
+ * `?version=N` for a frozen version, `?audience=adolescent` for the variant for adolescents;
+ * refused (422, with the list of what to fill in) while required information is missing.
+ */
+export const GET: RequestHandler = (event) => noticeResponse(event, 'pdf');
