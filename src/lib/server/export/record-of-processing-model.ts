@@ -214,11 +214,11 @@ function securitySection(ctx: ReportContext): Section {
 			{ kind: 'heading', text: m.exports_ropa_measures_existing({ n: existing.length }, ctx.o) },
 			existing.length
 				? { kind: 'list', items: existing }
-				: { kind: 'paragraph', tone: 'muted', text: m.exports_report_none({}, ctx.o) },
+				: { kind: 'paragraph', tone: 'muted', text: m.legal_none_feminine({}, ctx.o) },
 			{ kind: 'heading', text: m.exports_ropa_measures_planned({ n: planned.length }, ctx.o) },
 			planned.length
 				? { kind: 'list', items: planned }
-				: { kind: 'paragraph', tone: 'muted', text: m.exports_report_none({}, ctx.o) },
+				: { kind: 'paragraph', tone: 'muted', text: m.legal_none_feminine({}, ctx.o) },
 			{
 				kind: 'paragraph',
 				tone: 'muted',
