@@ -3,7 +3,7 @@ import { expect, type Browser, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = process.env.WORKBENCH_DEMO_PASSWORD || 'Demo-Workbench-2026!';
 export const DEMO_TITLE =
-	'Prise de rendez-vous en ligne — service pilote gynécologie-obstétrique / pédiatrie';
+	'Prise de rendez-vous en ligne — services pilotes gynécologie-obstétrique et pédiatrie';
 
 export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
 	await page.goto('/login');

@@ -41,7 +41,7 @@ describe('demo seed', () => {
 			title: string;
 		};
 		expect(title.title).toBe(
-			'Prise de rendez-vous en ligne — service pilote gynécologie-obstétrique / pédiatrie'
+			'Prise de rendez-vous en ligne — services pilotes gynécologie-obstétrique et pédiatrie'
 		);
 		const dpo = findByEmail(ctx.db, demoEmail('dpo'));
 		expect(dpo && (await verifyPassword(dpo.passwordHash, 'Une-phrase-de-passe-demo'))).toBe(true);

@@ -24,18 +24,24 @@ export function bookingActors(locale: Locale): Actor[] {
 	const { t, vendor, host, hsm, toVerify } = parties(locale);
 	return [
 		{
-			name: t('Centre hospitalier (à compléter)', 'Hospital (to be completed)'),
+			// Demo values, clearly fictitious but complete, so that the demo's patient notice can
+			// be generated; a real assessment replaces them (a blank one has none and its notice
+			// is refused until they are filled in).
+			name: t('CHU Exemple', 'CHU Exemple (example university hospital)'),
 			role: 'controller',
 			country: 'FR',
 			hdsCertified: 'unknown',
 			iso27001: 'unknown',
 			keysHeldBy: '',
-			notes: t('Représenté par le directeur général.', 'Represented by the general director.')
+			notes: t(
+				'Établissement fictif de démonstration, représenté par sa directrice générale ; 1 place de l’Exemple, 00000 Exempleville.',
+				'Fictitious demonstration hospital, represented by its general director; 1 place de l’Exemple, 00000 Exempleville.'
+			)
 		},
 		{
 			name: t(
-				'Délégué à la protection des données (à compléter)',
-				'Data protection officer (to be completed)'
+				'Délégué à la protection des données du CHU Exemple',
+				'Data protection officer of CHU Exemple'
 			),
 			role: 'dpo',
 			country: 'FR',
@@ -43,8 +49,8 @@ export function bookingActors(locale: Locale): Actor[] {
 			iso27001: 'unknown',
 			keysHeldBy: '',
 			notes: t(
-				'Éventuellement mutualisé au niveau du GHT.',
-				'Possibly shared across the hospital group.'
+				'dpo@chu-exemple.fr (adresse fictive de démonstration) ; éventuellement mutualisé au niveau du GHT.',
+				'dpo@chu-exemple.fr (fictitious demonstration address); possibly shared across the hospital group.'
 			)
 		},
 		{
@@ -57,6 +63,21 @@ export function bookingActors(locale: Locale): Actor[] {
 			notes: t(
 				'Sous-traitant pour les rendez-vous de l’hôpital ; responsable de traitement pour les comptes patients.',
 				'Processor for the hospital’s appointments; controller for the patient accounts.'
+			)
+		},
+		{
+			name: t(
+				'Éditeur de la solution (comptes patients)',
+				'Booking solution vendor (patient accounts)'
+			),
+			role: 'separate_controller',
+			country: 'FR',
+			hdsCertified: 'unknown',
+			iso27001: 'unknown',
+			keysHeldBy: hsm,
+			notes: t(
+				'Décide seul de la gestion des comptes patients qu’il héberge (création, compte famille, suppression après 3 ans d’inactivité) : il doit informer lui-même les patients à ce titre.',
+				'Decides alone how the patient accounts it hosts are managed (creation, family account, deletion after 3 years of inactivity): it must inform patients itself on that account.'
 			)
 		},
 		{

@@ -7,8 +7,8 @@ export function bookingContext(locale: Locale): Context {
 	const t = translator(locale);
 	return {
 		description: t(
-			'Mise à disposition d’un service de prise de rendez-vous en ligne pour les consultations externes de l’établissement, accessible à toute heure depuis le site de l’hôpital ou l’application de l’éditeur. Les patients, leurs proches et les médecins adresseurs peuvent réserver, annuler ou déplacer un rendez-vous ; des rappels sont envoyés par SMS et/ou e-mail. Le service est interfacé avec le système d’information hospitalier pour éviter les doubles saisies et rattacher chaque réservation au dossier administratif du patient. Il est déployé d’abord sur un service pilote (gynécologie-obstétrique / pédiatrie), dans le cadre de l’objectif national d’un service unique de rendez-vous en ligne par GHT. L’éditeur agit comme sous-traitant de l’hôpital et reste responsable des comptes patients qu’il héberge.',
-			'An online booking service for the hospital’s outpatient consultations, available at any time from the hospital website or the vendor’s app. Patients, their relatives and referring doctors can book, cancel or reschedule an appointment; reminders are sent by SMS and/or e-mail. The service is interfaced with the hospital information system to avoid re-entry and to link each booking to the patient’s administrative file. It is first rolled out in a pilot service (obstetrics-gynaecology / paediatrics), within the national target of one online booking service per hospital group. The vendor acts as the hospital’s processor and is itself controller of the patient accounts it hosts.'
+			'Mise à disposition d’un service de prise de rendez-vous en ligne pour les consultations externes de l’établissement, accessible à toute heure depuis le site de l’hôpital ou l’application de l’éditeur. Les patients, leurs proches et les médecins adresseurs peuvent réserver, annuler ou déplacer un rendez-vous ; des rappels sont envoyés par SMS et/ou e-mail. Le service est interfacé avec le système d’information hospitalier pour éviter les doubles saisies et rattacher chaque réservation au dossier administratif du patient. Il est déployé d’abord dans deux services pilotes, la gynécologie-obstétrique et la pédiatrie, dans le cadre de l’objectif national d’un service unique de rendez-vous en ligne par GHT. L’éditeur agit comme sous-traitant de l’hôpital et reste responsable des comptes patients qu’il héberge.',
+			'An online booking service for the hospital’s outpatient consultations, available at any time from the hospital website or the vendor’s app. Patients, their relatives and referring doctors can book, cancel or reschedule an appointment; reminders are sent by SMS and/or e-mail. The service is interfaced with the hospital information system to avoid re-entry and to link each booking to the patient’s administrative file. It is first rolled out in two pilot services, obstetrics-gynaecology and paediatrics, within the national target of one online booking service per hospital group. The vendor acts as the hospital’s processor and is itself controller of the patient accounts it hosts.'
 		),
 		purposes: [
 			{
@@ -40,8 +40,12 @@ export function bookingContext(locale: Locale): Context {
 			},
 			{
 				text: t(
-					'Reprise de l’historique de rendez-vous demandée par l’éditeur (identitovigilance, repérage des patients déjà suivis). Base légale contestée : à trancher dans les scénarios.',
-					'Import of the appointment history requested by the vendor (identity vigilance, spotting patients already followed). Legal basis disputed: to be settled in the scenarios.'
+					'Reprise de l’historique de rendez-vous demandée par l’éditeur (identitovigilance, repérage des patients déjà suivis).',
+					'Import of the appointment history requested by the vendor (identity vigilance, spotting patients already followed).'
+				),
+				internalNote: t(
+					'Base légale contestée : à trancher dans les scénarios.',
+					'Legal basis disputed: to be settled in the scenarios.'
 				),
 				legalBasis: 'public_task',
 				involvesHealthData: true,
@@ -168,8 +172,8 @@ export function bookingContext(locale: Locale): Context {
 		dataSubjects: {
 			kinds: ['patients', 'minors', 'vulnerable_people', 'family_account_holders', 'practitioners'],
 			notes: t(
-				'Le service pilote reçoit beaucoup de femmes enceintes et d’enfants ; les comptes famille sont souvent ouverts par un parent. Une partie des patients, souvent âgés, n’utilise pas le numérique.',
-				'The pilot service sees many pregnant women and children; family accounts are often opened by a parent. Some patients, often elderly, do not use digital tools.'
+				'Les services pilotes reçoivent beaucoup de femmes enceintes et d’enfants ; les comptes famille sont souvent ouverts par un parent. Une partie des patients, souvent âgés, n’utilise pas le numérique.',
+				'The pilot services see many pregnant women and children; family accounts are often opened by a parent. Some patients, often elderly, do not use digital tools.'
 			)
 		},
 		actors: bookingActors(locale),

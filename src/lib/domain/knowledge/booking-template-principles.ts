@@ -76,12 +76,16 @@ export function bookingPrinciples(locale: Locale): Principles {
 			{
 				category: t('Données de rendez-vous', 'Appointment data'),
 				period: t(
-					'Le temps nécessaire, à fixer par le service',
-					'As long as needed, to be set by the service'
+					'3 mois après la date du rendez-vous, puis suppression de la plateforme',
+					'3 months after the appointment date, then deleted from the platform'
 				),
 				justification: t(
-					'Inutile de les garder sur la plateforme une fois la consultation passée : le dossier conserve la trace.',
-					'No need to keep them on the platform once the visit is over: the record keeps the trace.'
+					'Inutile de les garder sur la plateforme une fois la consultation passée : le dossier conserve la trace. Trois mois couvrent les reports et les réclamations ; c’est aussi la durée retenue pour les rendez-vous de vaccination (Conseil d’État, ord. 12 mars 2021, n° 450163).',
+					'No need to keep them on the platform once the visit is over: the record keeps the trace. Three months cover rescheduling and complaints; it is also the period kept for vaccination bookings (Conseil d’État, order of 12 March 2021, no. 450163).'
+				),
+				internalNote: t(
+					'Durée proposée par le modèle : le service la confirme avec l’éditeur avant publication de la notice.',
+					'Period proposed by the template: the service confirms it with the vendor before the notice is published.'
 				)
 			},
 			{
@@ -107,20 +111,20 @@ export function bookingPrinciples(locale: Locale): Principles {
 				'Posters and leaflets in waiting rooms, a dedicated web page, notice at booking time and in reminders.'
 			),
 			access: t(
-				'Demande au DPO ou au service des relations avec les usagers ; dossier médical communiqué sous 8 jours (2 mois au-delà de 5 ans) ; l’éditeur fournit l’extrait des données de la plateforme.',
-				'Request to the DPO or patient relations office; medical record sent within 8 days (2 months if over 5 years old); the vendor provides the platform data extract.'
+				'Écrivez au délégué à la protection des données ou au service des relations avec les usagers ; votre dossier médical vous est communiqué sous 8 jours (2 mois s’il a plus de 5 ans) ; les données de la plateforme de réservation vous sont aussi remises.',
+				'Write to the data protection officer or to the patient relations office; your medical record is sent within 8 days (2 months if it is over 5 years old); the booking platform’s data about you are sent as well.'
 			),
 			rectification: t(
-				'Le patient corrige ses coordonnées dans son compte ; l’identité est corrigée dans le SIH puis propagée à la plateforme.',
-				'Patients fix contact details in their account; identity is corrected in the HIS and then propagated to the platform.'
+				'Vous corrigez vos coordonnées dans votre compte ; une erreur d’identité est corrigée par le bureau des admissions dans votre dossier administratif, puis reportée sur la plateforme.',
+				'You correct your contact details in your account; an identity error is corrected by the admissions office in your administrative file, then carried over to the platform.'
 			),
 			erasure: t(
-				'Suppression du compte par le patient ou sur demande ; les données du dossier médical restent soumises à leur durée légale.',
-				'Account deleted by the patient or on request; medical-record data remain under their legal retention period.'
+				'Vous pouvez supprimer votre compte vous-même ou le demander ; les informations de votre dossier médical restent conservées pendant la durée fixée par la loi.',
+				'You can delete your account yourself or ask for it; the information in your medical record is kept for the period set by law.'
 			),
 			restriction_objection: t(
-				'Opposition à la reprise d’historique et aux rappels enregistrée dans le SIH et transmise à l’éditeur ; le patient peut toujours réserver par téléphone.',
-				'Objection to the history import and to reminders recorded in the HIS and passed to the vendor; patients can always book by phone.'
+				'Votre refus de la transmission de l’historique ou des rappels est noté dans votre dossier administratif et transmis à l’éditeur ; vous pouvez toujours réserver par téléphone.',
+				'Your refusal of the history transfer or of reminders is noted in your administrative file and passed to the vendor; you can always book by phone.'
 			),
 			portability: t(
 				'Non applicable aux traitements fondés sur la mission d’intérêt public ; l’éditeur propose un export des données du compte.',
@@ -131,24 +135,24 @@ export function bookingPrinciples(locale: Locale): Principles {
 		transfers: [
 			{
 				recipient: t(
-					'Hébergeur cloud de l’éditeur (groupe américain)',
-					'Vendor’s cloud host (US group)'
+					'Maison mère américaine de l’hébergeur (accès à distance du support)',
+					'US parent company of the host (remote support access)'
 				),
 				country: 'US',
-				mechanism: 'none',
+				mechanism: 'adequacy',
 				supplementaryMeasures: t(
-					'Données hébergées dans l’UE chez un hébergeur certifié HDS ; chiffrement au repos avec des clés détenues par un prestataire HSM français, hors de l’hébergeur ; chiffrement de bout en bout des documents ; engagement contractuel de contester toute demande d’accès et d’en informer l’hôpital.',
-					'Data hosted in the EU by an HDS-certified host; encryption at rest with keys held by a French HSM provider, outside the host; end-to-end encryption of documents; contractual commitment to challenge any access request and to inform the hospital.'
+					'Stockage dans l’EEE par la filiale européenne certifiée HDS (référentiel 2024) ; accès du support depuis les États-Unis limités aux incidents, tracés et soumis à l’accord de l’éditeur ; certification de la maison mère au cadre UE–États-Unis vérifiée sur la liste officielle ; clauses contractuelles types en secours si la décision d’adéquation tombe ; engagement de contester toute demande d’accès et d’en informer l’hôpital ; clés de chiffrement hors de l’hébergeur.',
+					'Storage in the EEA by the HDS-certified European subsidiary (2024 referential); support access from the US limited to incidents, logged and subject to the vendor’s approval; parent company’s certification under the EU–US framework checked on the official list; standard contractual clauses as a fallback if the adequacy decision falls; commitment to challenge any access request and to inform the hospital; encryption keys outside the host.'
 				),
 				thirdCountryLaw: t(
-					'Le CLOUD Act (2018) permet aux autorités américaines d’exiger des données détenues par une société de droit américain, où qu’elles soient stockées. Le Privacy Shield a été invalidé par la CJUE en 2020, après le Safe Harbor en 2015 ; vérifier si le destinataire adhère au cadre UE–États-Unis de 2023. La CNIL a demandé que les données de santé ne soient plus confiées à des sociétés soumises au droit américain.',
-					'The CLOUD Act (2018) lets US authorities demand data held by a US company wherever it is stored. The CJEU struck down the Privacy Shield in 2020, after Safe Harbor in 2015; check whether the recipient is certified under the 2023 EU–US framework. The CNIL asked that health data no longer be entrusted to companies subject to US law.'
+					'Le stockage dans l’UE par une entité de l’UE n’est pas un transfert, mais l’accès à distance depuis les États-Unis en est un (CEPD, lignes directrices 05/2021). Il est couvert par la décision d’adéquation (UE) 2023/1795, confirmée par le Tribunal de l’UE le 3 septembre 2025 (T-553/23, pourvoi C-703/25 P pendant). Ce cadre porte sur le renseignement (FISA 702, décret présidentiel 14086) ; il ne couvre pas les injonctions du CLOUD Act (2018) adressées à une société américaine pour des données qu’elle détient où qu’elles soient. La plateforme doit lire les données en clair pour afficher les agendas et envoyer les rappels : aucune mesure technique n’est alors efficace, et la garde des clés hors de l’hébergeur ne réduit pas ce risque (CEPD, recommandations 01/2020, cas d’usage 6).',
+					'Storage in the EU by an EU entity is not a transfer, but remote access from the US is one (EDPB Guidelines 05/2021). It is covered by adequacy decision (EU) 2023/1795, upheld by the EU General Court on 3 September 2025 (T-553/23, appeal C-703/25 P pending). That framework concerns intelligence (FISA 702, Executive Order 14086); it does not cover CLOUD Act (2018) orders to a US company for data it holds wherever they are. The platform must read the data in clear to show agendas and send reminders: no technical measure is then effective, and keeping the keys outside the host does not lower that risk (EDPB Recommendations 01/2020, use case 6).'
 				),
 				conclusion: t(
-					'À confirmer : localisation réelle des données, accès à distance par le support du groupe, capacité de l’hébergeur à lire les données sans les clés. Envisager un hébergeur de droit européen.',
-					'To be confirmed: actual data location, remote access by the group’s support, whether the host can read data without the keys. Consider an EU-owned host.'
+					'L’outil de transfert est en place pour l’accès du support. L’exposition au CLOUD Act demeure : elle est traitée comme un risque (hébergement et lois extraterritoriales), avec pour mesure de fond un hébergeur non soumis au droit extra-européen (qualification SecNumCloud de l’ANSSI comme critère objectif) au prochain renouvellement du contrat. Le Conseil d’État n’a pas jugé l’inverse : en référé, le 12 mars 2021 (n° 450163), il a seulement estimé la protection non manifestement insuffisante pour des rendez-vous de vaccination sans motif médical, conservés trois mois.',
+					'The transfer tool is in place for support access. The CLOUD Act exposure remains: it is treated as a risk (hosting and extraterritorial laws), with as the structural measure a host not subject to non-European law (ANSSI SecNumCloud qualification as an objective criterion) at the next contract renewal. The Conseil d’État did not hold otherwise: in summary proceedings on 12 March 2021 (no. 450163), it only found the protection not manifestly insufficient for vaccination bookings without medical reasons, kept three months.'
 				),
-				outcome: 'to_assess'
+				outcome: 'acceptable_with_measures'
 			}
 		]
 	};

@@ -10,10 +10,10 @@ import { isEeaCountry } from './countries';
 describe('bookingTemplate', () => {
 	it('has the exact demo titles', () => {
 		expect(bookingTemplate('fr').title).toBe(
-			'Prise de rendez-vous en ligne — service pilote gynécologie-obstétrique / pédiatrie'
+			'Prise de rendez-vous en ligne — services pilotes gynécologie-obstétrique et pédiatrie'
 		);
 		expect(bookingTemplate('en').title).toBe(
-			'Online appointment booking — pilot service obstetrics-gynaecology / paediatrics'
+			'Online appointment booking — pilot services obstetrics-gynaecology and paediatrics'
 		);
 		expect(BOOKING_TEMPLATE_NAME).toEqual({
 			fr: 'Déploiement de la prise de rendez-vous en ligne',
@@ -76,7 +76,7 @@ describe('bookingTemplate', () => {
 			'age 28',
 			'3 years of inactivity',
 			'6 months',
-			'As long as needed'
+			'3 months after the appointment'
 		]) {
 			expect(text).toContain(fact);
 		}
@@ -88,12 +88,54 @@ describe('bookingTemplate', () => {
 		for (const item of Object.values(processorContract)) expect(item.evidence).toBe('');
 	});
 
-	it('assesses the CLOUD Act exposure of a US-owned host', () => {
+	it('assesses remote access from the US with the law as it stands, each point with its source', () => {
 		const [transfer] = bookingTemplate('en').steps.principles.transfers;
 		expect(transfer?.country).toBe('US');
 		expect(isEeaCountry(transfer?.country ?? '')).toBe(false);
-		expect(transfer?.thirdCountryLaw).toContain('CLOUD Act');
-		expect(transfer?.outcome).toBe('to_assess');
+		expect(transfer?.mechanism).toBe('adequacy');
+		expect(transfer?.outcome).toBe('acceptable_with_measures');
+		for (const source of [
+			'(EU) 2023/1795',
+			'T-553/23',
+			'C-703/25 P',
+			'CLOUD Act',
+			'Executive Order 14086',
+			'Guidelines 05/2021',
+			'Recommendations 01/2020, use case 6'
+		]) {
+			expect(transfer?.thirdCountryLaw).toContain(source);
+		}
+		expect(transfer?.conclusion).toContain('450163');
+		expect(transfer?.conclusion).toContain('SecNumCloud');
+	});
+
+	it('fills the controller and DPO contact with fictitious demo values', () => {
+		const { actors } = bookingTemplate('fr').steps.context;
+		expect(actors.find((a) => a.role === 'controller')?.name).toBe('CHU Exemple');
+		expect(actors.find((a) => a.role === 'dpo')?.notes).toContain('dpo@chu-exemple.fr');
+		expect(JSON.stringify(actors)).not.toMatch(/à compléter/i);
+	});
+
+	it('shows the vendor as controller of the patient accounts it hosts', () => {
+		const own = bookingTemplate('en').steps.context.actors.filter(
+			(a) => a.role === 'separate_controller'
+		);
+		expect(own.map((a) => a.name)).toEqual(['Booking solution vendor (patient accounts)']);
+	});
+
+	it('offers a scenario that keeps the sensitive reasons off the platform', () => {
+		const { scenarios } = bookingTemplate('fr').steps.scenarios;
+		const offline = scenarios.filter(
+			(s) => s.selection.sensitive_reasons === 'kept_with_secretaries'
+		);
+		expect(offline.length).toBeGreaterThanOrEqual(1);
+	});
+
+	it('names both pilot services, as its consultation reasons cover both', () => {
+		const template = bookingTemplate('fr');
+		const services = new Set(template.steps.motifs.rows.map((r) => r.service));
+		expect(services).toEqual(new Set(['Gynécologie-obstétrique', 'Pédiatrie']));
+		expect(template.title).toContain('gynécologie-obstétrique et pédiatrie');
 	});
 
 	it.each(LOCALES)('keeps every sensitive motif with the secretaries (%s)', (locale) => {

@@ -45,8 +45,9 @@ function bookingScreening(locale: Locale): Screening {
 }
 
 /**
- * Two scenarios to compare: the vendor's offer (two years of history, detailed SMS reminders)
- * against the minimal one the hospitals' analysis argues for (no import, neutral SMS).
+ * Scenarios to compare: the vendor's offer (two years of history, detailed SMS reminders)
+ * against the minimal one the hospitals' analysis argues for (no import, neutral SMS), and
+ * that one with the sensitive reasons kept off the platform, as the motifs step decides.
  */
 function bookingScenarios(locale: Locale): Scenarios {
 	const t = translator(locale);
@@ -79,6 +80,25 @@ function bookingScenarios(locale: Locale): Scenarios {
 					'Aucun historique transmis ; rappels SMS limités à la date, l’heure et le site.',
 					'No history sent; SMS reminders limited to date, time and site.'
 				)
+			},
+			{
+				// What the motifs step already decides: sensitive reasons stay off the platform.
+				id: 'no-import-neutral-sms-sensitive-offline',
+				name: t(
+					'Sans import + SMS neutre + motifs sensibles au secrétariat',
+					'No import + neutral SMS + sensitive reasons kept with the secretaries'
+				),
+				selection: {
+					...REFERENCE_SELECTION,
+					historical_import: 'none',
+					reminder_channel: 'sms',
+					reminder_wording: 'neutral',
+					sensitive_reasons: 'kept_with_secretaries'
+				},
+				notes: t(
+					'Comme le précédent, et les motifs sensibles (IVG, cancérologie, protection de l’enfance, psychiatrie, premières consultations à trier) restent pris par téléphone, sans rappel automatique.',
+					'As the previous one, and the sensitive reasons (abortion, oncology, child protection, psychiatry, first visits needing triage) are still booked by phone, with no automatic reminder.'
+				)
 			}
 		]
 	};
@@ -94,12 +114,12 @@ export function bookingTemplate(locale: Locale): BookingTemplate {
 	const t = translator(locale);
 	return {
 		title: t(
-			'Prise de rendez-vous en ligne — service pilote gynécologie-obstétrique / pédiatrie',
-			'Online appointment booking — pilot service obstetrics-gynaecology / paediatrics'
+			'Prise de rendez-vous en ligne — services pilotes gynécologie-obstétrique et pédiatrie',
+			'Online appointment booking — pilot services obstetrics-gynaecology and paediatrics'
 		),
 		description: t(
-			'Analyse d’impact du déploiement d’un service de prise de rendez-vous en ligne confié à un éditeur externe, d’abord sur le service pilote, avant extension aux autres consultations externes.',
-			'Impact assessment of rolling out an online booking service run by an external vendor, first in the pilot service, before extending it to other outpatient consultations.'
+			'Analyse d’impact du déploiement d’un service de prise de rendez-vous en ligne confié à un éditeur externe, d’abord dans les services pilotes, avant extension aux autres consultations externes.',
+			'Impact assessment of rolling out an online booking service run by an external vendor, first in the pilot services, before extending it to other outpatient consultations.'
 		),
 		steps: {
 			screening: bookingScreening(locale),

@@ -32,7 +32,19 @@ export const DATA_SUBJECT_LABELS: Record<DataSubjectKind, Localized> = {
 	}
 };
 
-export const ACTOR_ROLES = ['controller', 'dpo', 'processor', 'sub_processor'] as const;
+/**
+ * `separate_controller`: a party that decides its own purposes for part of the data (the
+ * booking vendor for the patient accounts it hosts); `joint_controller`: purposes decided
+ * together (GDPR art. 26). Both must appear in the notice and the record, not as processors.
+ */
+export const ACTOR_ROLES = [
+	'controller',
+	'dpo',
+	'processor',
+	'sub_processor',
+	'separate_controller',
+	'joint_controller'
+] as const;
 
 export type ActorRole = (typeof ACTOR_ROLES)[number];
 
@@ -40,7 +52,15 @@ export const ACTOR_ROLE_LABELS: Record<ActorRole, Localized> = {
 	controller: { fr: 'Responsable de traitement', en: 'Controller' },
 	dpo: { fr: 'Délégué à la protection des données', en: 'Data protection officer' },
 	processor: { fr: 'Sous-traitant (art. 28)', en: 'Processor (art. 28)' },
-	sub_processor: { fr: 'Sous-traitant ultérieur', en: 'Sub-processor' }
+	sub_processor: { fr: 'Sous-traitant ultérieur', en: 'Sub-processor' },
+	separate_controller: {
+		fr: 'Responsable de traitement distinct (pour ses propres finalités)',
+		en: 'Separate controller (for its own purposes)'
+	},
+	joint_controller: {
+		fr: 'Responsable conjoint (art. 26)',
+		en: 'Joint controller (art. 26)'
+	}
 };
 
 /** Certifications are often claimed but unproven: "unknown" keeps that visible. */

@@ -26,7 +26,9 @@ export const purposeSchema = z
 		text: z.string().trim().min(1).max(LIMITS.text),
 		legalBasis: z.enum(LEGAL_BASES),
 		involvesHealthData: z.boolean(),
-		healthException: z.enum(HEALTH_EXCEPTIONS).optional()
+		healthException: z.enum(HEALTH_EXCEPTIONS).optional(),
+		/** For the analysis team only: never printed in the patient notice. */
+		internalNote: freeText().optional()
 	})
 	.superRefine((purpose, ctx) => {
 		if (purpose.involvesHealthData && purpose.healthException === undefined) {

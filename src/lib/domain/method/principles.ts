@@ -17,8 +17,11 @@ export const minimisationRowSchema = z.object({
 
 export const retentionRowSchema = z.object({
 	category: requiredShortText(),
+	/** Printed as is in the patient notice. */
 	period: shortText(),
-	justification: freeText()
+	justification: freeText(),
+	/** For the analysis team only: never printed in the patient notice. */
+	internalNote: freeText().optional()
 });
 
 /** How each right is honoured in practice: who receives the request, in which delay. */
@@ -28,7 +31,9 @@ export const rightsSchema = z.object({
 	rectification: freeText(),
 	erasure: freeText(),
 	restriction_objection: freeText(),
-	portability: freeText()
+	portability: freeText(),
+	/** For the analysis team only (the texts above are printed in the patient notice). */
+	internalNote: freeText().optional()
 });
 
 /**

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Block, DocModel, Section } from './report-doc';
+import { pdfSafe } from './pdf-glyphs';
 
 const require = createRequire(import.meta.url);
 
@@ -313,5 +314,5 @@ export function pdfDefinition(doc: DocModel): TDocumentDefinitions {
 
 /** A document model as a PDF. */
 export function renderModelPdf(doc: DocModel): Promise<Buffer> {
-	return renderPdf(pdfDefinition(doc));
+	return renderPdf(pdfDefinition(pdfSafe(doc)));
 }

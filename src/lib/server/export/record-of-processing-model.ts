@@ -9,6 +9,7 @@ import {
 	TRI_STATE_LABELS
 } from '$lib/domain/knowledge/context-vocabulary';
 import { isEeaCountry } from '$lib/domain/knowledge/countries';
+import { NATIONAL_LAW_GROUNDS } from '$lib/domain/knowledge/legal-bases';
 import { localize, type Locale } from '$lib/domain/knowledge/localized';
 import {
 	TRANSFER_MECHANISM_LABELS,
@@ -22,9 +23,11 @@ import { dash, orDash, outcomeLabel, yesNo } from './report-labels';
 
 function controllerSection(ctx: ReportContext): Section {
 	const t = (x: { fr: string; en: string }) => localize(x, ctx.locale);
-	const actors = (ctx.steps.context?.actors ?? []).filter(
-		(a) => a.role === 'controller' || a.role === 'dpo'
-	);
+	// Art. 30(1)(a): the controller, any joint controller and the DPO; a party that is
+	// controller for its own purposes (the vendor for its patient accounts) is shown too, so
+	// nobody reads it as a mere processor.
+	const roles = new Set(['controller', 'dpo', 'joint_controller', 'separate_controller']);
+	const actors = (ctx.steps.context?.actors ?? []).filter((a) => roles.has(a.role));
 	return {
 		id: 'controller',
 		title: m.exports_ropa_controller({}, ctx.o),
@@ -44,12 +47,30 @@ function controllerSection(ctx: ReportContext): Section {
 }
 
 function purposesSection(ctx: ReportContext): Section {
+	const t = (x: { fr: string; en: string }) => localize(x, ctx.locale);
+	const purposes = ctx.steps.context?.purposes ?? [];
+	const publicTask = purposes.some((p) => p.legalBasis === 'public_task');
+	const health = purposes.some((p) => p.involvesHealthData);
+	// The national law behind a public-task basis (art. 6(3)) and the secrecy condition of
+	// art. 9(3), listed when the purposes rest on them.
+	const grounds = NATIONAL_LAW_GROUNDS.filter(
+		(g) => (g.key === 'public_task' && publicTask) || (g.key !== 'public_task' && health)
+	);
 	return {
 		id: 'purposes',
 		title: m.exports_ropa_purposes({}, ctx.o),
 		blocks: [
 			{ kind: 'paragraph', text: orDash(ctx.steps.context?.description) },
-			purposesTable(ctx, ctx.steps.context?.purposes ?? [], dash)
+			purposesTable(ctx, purposes, dash),
+			...(grounds.length
+				? [
+						{ kind: 'heading' as const, text: m.legal_ropa_national_law({}, ctx.o) },
+						{
+							kind: 'list' as const,
+							items: grounds.map((g) => `${t(g.applies)} — ${g.articles} : ${t(g.text)}`)
+						}
+					]
+				: [])
 		]
 	};
 }
@@ -193,11 +214,11 @@ function securitySection(ctx: ReportContext): Section {
 			{ kind: 'heading', text: m.exports_ropa_measures_existing({ n: existing.length }, ctx.o) },
 			existing.length
 				? { kind: 'list', items: existing }
-				: { kind: 'paragraph', tone: 'muted', text: m.exports_report_none({}, ctx.o) },
+				: { kind: 'paragraph', tone: 'muted', text: m.legal_none_feminine({}, ctx.o) },
 			{ kind: 'heading', text: m.exports_ropa_measures_planned({ n: planned.length }, ctx.o) },
 			planned.length
 				? { kind: 'list', items: planned }
-				: { kind: 'paragraph', tone: 'muted', text: m.exports_report_none({}, ctx.o) },
+				: { kind: 'paragraph', tone: 'muted', text: m.legal_none_feminine({}, ctx.o) },
 			{
 				kind: 'paragraph',
 				tone: 'muted',
@@ -247,6 +268,20 @@ export function recordOfProcessingModel(
 			kicker: record.assessment.orgName,
 			title: `${title} — ${record.assessment.title}`,
 			fields: [
+				{
+					label: m.legal_ropa_created({}, ctx.o),
+					value: formatDateTime(record.assessment.createdAt, locale)
+				},
+				{
+					label: m.legal_ropa_updated({}, ctx.o),
+					// A frozen version was last changed when it was frozen.
+					value: formatDateTime(
+						(record.frozen
+							? record.versions.find((v) => v.number === record.versionNumber)?.frozenAt
+							: undefined) ?? record.assessment.updatedAt,
+						locale
+					)
+				},
 				{
 					label: m.exports_report_generated_at({}, ctx.o),
 					value: formatDateTime(ctx.generatedAt, locale)

@@ -16,6 +16,8 @@ export interface ReportOptions {
 	extraOpinions?: readonly ExtraOpinion[];
 	/** The generation time printed on the document (fixed in tests). */
 	generatedAt?: Date;
+	/** Patient notice only: the plainer variant written for adolescents. */
+	audience?: 'adult' | 'adolescent';
 }
 
 export type ParsedSteps = { [K in ContentStepKey]: StepContent<K> | null };

@@ -46,13 +46,13 @@ export function documentExport(kind: DocumentKind, format: DocumentFormat): Expo
 		kind: `${kind}.${format}`,
 		ext: format,
 		filename: FILE_PREFIX[kind],
-		render: async ({ db, record, locale, now }) =>
+		render: async ({ db, record, locale, now, event }) =>
 			new Uint8Array(
-				await RENDERERS[kind][format](
-					record,
-					locale,
-					reportOptionsFor(db, record.assessment.orgId, now)
-				)
+				await RENDERERS[kind][format](record, locale, {
+					...reportOptionsFor(db, record.assessment.orgId, now),
+					// The patient notice has a variant written for adolescents.
+					audience: event.url.searchParams.get('audience') === 'adolescent' ? 'adolescent' : 'adult'
+				})
 			)
 	};
 }

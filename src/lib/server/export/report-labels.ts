@@ -75,11 +75,12 @@ export function verdictLabel(verdict: string | null, locale: Locale): string {
 
 export function outcomeLabel(outcome: Outcome | string, locale: Locale): string {
 	const o = opts(locale);
+	// The decision page's own wording: one label per outcome in the UI, the record and the PDF.
 	const labels: Record<Outcome, () => string> = {
-		approve: () => m.exports_report_outcome_approve({}, o),
-		approve_with_conditions: () => m.exports_report_outcome_approve_with_conditions({}, o),
-		reject: () => m.exports_report_outcome_reject({}, o),
-		refer_cnil: () => m.exports_report_outcome_refer_cnil({}, o)
+		approve: () => m.signoff_outcome_approve({}, o),
+		approve_with_conditions: () => m.signoff_outcome_approve_with_conditions({}, o),
+		reject: () => m.signoff_outcome_reject({}, o),
+		refer_cnil: () => m.signoff_outcome_refer_cnil({}, o)
 	};
 	return (labels as Record<string, () => string>)[outcome]?.() ?? outcome;
 }

@@ -32,7 +32,7 @@ describe('report model of the booking template', () => {
 		const cover = Object.fromEntries(doc.cover!.fields.map((f) => [f.label, f.value]));
 		expect(cover['Établissement']).toBe('Centre hospitalier de démonstration');
 		expect(cover['Version']).toBe('Version 1 (de travail, non figée)');
-		expect(cover['Décision']).toContain('Mise en œuvre approuvée sous conditions');
+		expect(cover['Décision']).toContain('Validé sous conditions');
 		expect(cover['Décision']).toContain('Didier Directeur');
 		expect(cover['Empreinte du contenu (SHA-256)']).toBe(fx.record().contentHash);
 	});
@@ -92,11 +92,14 @@ describe('report model of the booking template', () => {
 		expect(comparison!.headers).toEqual([
 			'Risque',
 			'Import 2 ans + SMS',
-			'Sans import + SMS neutre'
+			'Sans import + SMS neutre',
+			'Sans import + SMS neutre + motifs sensibles au secrétariat'
 		]);
 		const count = comparison!.rows.find((r) => r[0] === 'Risques de niveau Importante ou plus')!;
 		// Dropping the import and neutral SMS lowers the number of significant risks.
 		expect(Number(count[2])).toBeLessThan(Number(count[1]));
+		// Keeping the sensitive reasons offline lowers it no further than that, never raises it.
+		expect(Number(count[3])).toBeLessThanOrEqual(Number(count[2]));
 	});
 
 	it('ends with the content hash and the hash of every attachment', () => {

@@ -54,7 +54,7 @@ describe('report rendering', () => {
 		// PDF text extraction may break lines anywhere: compare without whitespace.
 		const flat = text.replace(/\s+/g, '');
 		const has = (s: string) => expect(flat).toContain(s.replace(/\s+/g, ''));
-		has('Mise en œuvre approuvée sous conditions');
+		has('Validé sous conditions');
 		has('Didier Directeur');
 		has('Denise Délégée');
 		has('Sophie Sécurité');
@@ -70,7 +70,7 @@ describe('report rendering', () => {
 		expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
 		const text = wordText(await documentXml(docx));
 		for (const s of [
-			'Implementation approved with conditions',
+			'Approved with conditions',
 			'Didier Directeur',
 			'Denise Délégée',
 			'Sophie Sécurité',

@@ -1,5 +1,6 @@
 /** Report sections of the signed acts: opinions, decision, history, verification. */
 import { m } from '$lib/paraglide/messages';
+import { auditActionLabel, auditSummaryText } from './report-audit-labels';
 import { localize } from '$lib/domain/knowledge/localized';
 import { latestOf } from '$lib/domain/signoff';
 import type { SignatureView } from '$lib/server/record';
@@ -236,8 +237,8 @@ export function historySection(ctx: ReportContext): Section {
 				rows: entries.map((e) => [
 					formatDateTime(e.at, ctx.locale),
 					e.role ? `${e.actorLabel} (${roleLabel(e.role, ctx.locale)})` : e.actorLabel,
-					e.action,
-					e.summary
+					auditActionLabel(e.action, ctx.locale),
+					auditSummaryText(e.action, e.summary, ctx.locale)
 				])
 			}
 		]

@@ -52,6 +52,11 @@ export interface ExportSpec {
 	 * its first word (`plan-action`), a function names it whole.
 	 */
 	filename?: string | ((ctx: ExportContext) => string);
+	/**
+	 * A response that refuses the export before anything is rendered or audited (the patient
+	 * notice while information is missing), or null to go on.
+	 */
+	refuse?: (ctx: ExportContext) => Response | null;
 }
 
 function fileName(spec: ExportSpec, ctx: ExportContext): string {
@@ -100,6 +105,8 @@ export async function exportResponse(
 			});
 		}
 	};
+	const refusal = spec.refuse?.(ctx);
+	if (refusal) return refusal;
 	const body = await renderWithin(spec, ctx);
 	ctx.audit();
 	return new Response(body as BodyInit, {

@@ -84,8 +84,8 @@ export const ORGANISATION_BENEFITS: BenefitEntry[] = [
 			en: 'Insight into how consultations are organised'
 		},
 		description: {
-			fr: 'Le paramétrage des agendas met au jour des organisations peu efficientes : des créneaux de 45 minutes sur une amplitude de 6 heures ne permettent de recevoir que 5 patients par jour. Les indicateurs d’activité nourrissent le dialogue avec les praticiens.',
-			en: 'Setting up the agendas brings inefficient patterns to light: 45-minute slots over a 6-hour day let a practitioner see only 5 patients. Activity indicators feed the dialogue with practitioners.'
+			fr: 'Le paramétrage des agendas met au jour des organisations peu efficientes : avec des créneaux de 45 minutes sur une amplitude de 6 heures, un praticien reçoit au plus 8 patients par jour ; l’exemple rapporté n’en compte que 5, soit 2 h 15 de l’amplitude sans consultation. Les indicateurs d’activité nourrissent le dialogue avec les praticiens.',
+			en: 'Setting up the agendas brings inefficient patterns to light: with 45-minute slots over a 6-hour day, a practitioner sees at most 8 patients; the reported example counts only 5, leaving 2 h 15 of the day without consultations. Activity indicators feed the dialogue with practitioners.'
 		},
 		suggested: {
 			magnitude: 2,

@@ -165,18 +165,13 @@ export const HOSTING_GROUP: OptionGroup = {
 			key: 'keys_outside_host',
 			label: { fr: 'Exiger des clés hors de l’hébergeur', en: 'Require keys outside the host' },
 			description: {
-				fr: 'Chiffrement au repos avec clés détenues dans l’UE par un tiers, chiffrement de bout en bout des documents, le tout contractuel et audité.',
-				en: 'Encryption at rest with keys held in the EU by a third party, end-to-end encryption of documents, all contractual and audited.'
+				fr: 'Chiffrement au repos avec clés détenues dans l’UE par un tiers, chiffrement de bout en bout des documents, le tout contractuel et audité. Protège d’un accès au niveau de l’hébergeur, pas d’une injonction étrangère : la plateforme doit lire les données en clair pour fonctionner (CEPD, recommandations 01/2020, cas d’usage 6).',
+				en: 'Encryption at rest with keys held in the EU by a third party, end-to-end encryption of documents, all contractual and audited. Protects against access at host level, not against a foreign order: the platform must read the data in clear to work (EDPB Recommendations 01/2020, use case 6).'
 			},
 			rules: [
-				onRisk(
-					`${HOSTING}.keys_outside_host`,
-					'us_hosting_cloud_act',
-					'likelihood',
-					-1,
-					'L’hébergeur ne peut remettre que des données chiffrées dont il n’a pas la clé.',
-					'The host can only hand over encrypted data whose key it does not hold.'
-				),
+				// No rule on us_hosting_cloud_act: the platform reads the data in clear to show
+				// agendas and send reminders, so key custody does not lower the likelihood of a
+				// foreign order (EDPB Recommendations 01/2020, use case 6).
 				onRisk(
 					`${HOSTING}.keys_outside_host`,
 					'illegitimate_access',

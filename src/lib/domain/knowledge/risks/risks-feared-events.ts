@@ -11,8 +11,8 @@ export const FEARED_EVENT_RISKS: RiskEntry[] = [
 		category: 'confidentiality',
 		title: { fr: 'Accès illégitime aux données', en: 'Illegitimate access to data' },
 		description: {
-			fr: 'Des personnes non autorisées consultent les rendez-vous, les coordonnées ou les documents (comptes rendus, ordonnances, imagerie) stockés par la plateforme : attaquant externe, personnel du prestataire ou de l’hébergeur, tiers récupérant un export.',
-			en: 'Unauthorised people read the appointments, contact details or documents (reports, prescriptions, imaging) stored by the platform: an outside attacker, vendor or host staff, a third party getting hold of an export.'
+			fr: 'Des personnes non autorisées consultent les rendez-vous, les coordonnées ou les documents (comptes rendus, ordonnances, imagerie) stockés par la plateforme : attaquant externe, personnel du prestataire ou de l’hébergeur, tiers récupérant un export. En 2017, une pédiatre de l’AP-HM a été condamnée à 5 000 € d’amende par le tribunal de grande instance de Marseille pour avoir constitué, sans l’autorisation de la CNIL alors requise, une base de suivi des nouveau-nés restée accessible en ligne : une mère a retrouvé le dossier de naissance de son fils en cherchant son propre nom.',
+			en: 'Unauthorised people read the appointments, contact details or documents (reports, prescriptions, imaging) stored by the platform: an outside attacker, vendor or host staff, a third party getting hold of an export. In 2017 a paediatrician of the Marseille university hospitals (AP-HM) was fined €5,000 by the Marseille court for setting up, without the CNIL authorisation then required, a newborn follow-up database that stayed reachable online: a mother found her son’s birth record by searching her own name.'
 		},
 		riskSources: [
 			{ fr: 'Attaquants externes', en: 'Outside attackers' },

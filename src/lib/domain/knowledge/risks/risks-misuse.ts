@@ -114,8 +114,8 @@ export const MISUSE_RISKS: RiskEntry[] = [
 			en: 'Excessive access by staff'
 		},
 		description: {
-			fr: 'Des agents de l’hôpital ou du prestataire consultent des rendez-vous qui ne relèvent pas de leur mission, par curiosité ou faute d’habilitations fines. En 2019, un hôpital néerlandais a été sanctionné de 460 000 € après qu’environ 85 agents eurent ouvert le dossier d’une célébrité ; en 2017, une pédiatre marseillaise a été condamnée à 5 000 € d’amende.',
-			en: 'Hospital or vendor staff look at appointments outside their duties, out of curiosity or for lack of fine-grained access rights. In 2019 a Dutch hospital was fined €460,000 after some 85 staff opened a celebrity’s record; in 2017 a paediatrician in Marseille was fined €5,000.'
+			fr: 'Des agents de l’hôpital ou du prestataire consultent des rendez-vous qui ne relèvent pas de leur mission, par curiosité ou faute d’habilitations fines. En 2019, un hôpital néerlandais a été sanctionné de 460 000 € après qu’environ 85 agents eurent ouvert le dossier d’une célébrité (autorité néerlandaise de protection des données, 2019).',
+			en: 'Hospital or vendor staff look at appointments outside their duties, out of curiosity or for lack of fine-grained access rights. In 2019 a Dutch hospital was fined €460,000 after some 85 staff opened a celebrity’s record (Dutch data protection authority, 2019).'
 		},
 		riskSources: [
 			{ fr: 'Personnel de l’hôpital', en: 'Hospital staff' },

@@ -66,8 +66,8 @@ export const NAMED_RISKS: RiskEntry[] = [
 			en: 'Hosting with a provider subject to US law (CLOUD Act)'
 		},
 		description: {
-			fr: 'Le prestataire s’appuie sur un nuage d’origine américaine. Le CLOUD Act de 2018 permet aux autorités des États-Unis d’exiger des données détenues par leurs fournisseurs, où qu’elles soient stockées, alors que le Privacy Shield a été invalidé en 2020 et que la CNIL demande de ne plus confier de données de santé à ces acteurs.',
-			en: 'The vendor relies on a US-owned cloud. The 2018 CLOUD Act lets US authorities demand data held by their providers wherever it is stored, while the Privacy Shield was struck down in 2020 and the CNIL asks that health data no longer be entrusted to such providers.'
+			fr: 'Le prestataire s’appuie sur un nuage d’origine américaine. Le CLOUD Act de 2018 permet aux autorités des États-Unis d’exiger des données détenues par leurs fournisseurs, où qu’elles soient stockées. Le cadre UE–États-Unis de 2023 (décision (UE) 2023/1795) encadre le renseignement, pas ces injonctions ; et comme la plateforme lit les données en clair, le chiffrement avec des clés hors de l’hébergeur ne les neutralise pas (CEPD, recommandations 01/2020, cas d’usage 6).',
+			en: 'The vendor relies on a US-owned cloud. The 2018 CLOUD Act lets US authorities demand data held by their providers wherever it is stored. The 2023 EU–US framework (decision (EU) 2023/1795) governs intelligence, not these orders; and since the platform reads the data in clear, encryption with keys outside the host does not neutralise them (EDPB Recommendations 01/2020, use case 6).'
 		},
 		riskSources: [
 			{ fr: 'Autorités étrangères', en: 'Foreign authorities' },
@@ -97,8 +97,8 @@ export const NAMED_RISKS: RiskEntry[] = [
 			severity: 3,
 			likelihood: 2,
 			justification: {
-				fr: 'Les données sont celles de nombreux patients et touchent à la santé ; l’hébergeur est certifié HDS et les bases sont chiffrées avec des clés détenues par un tiers en France, ce qui rend la menace difficile sans l’annuler.',
-				en: 'The data concern many patients and their health; the host is HDS-certified and the databases are encrypted with keys held by a third party in France, which makes the threat hard without removing it.'
+				fr: 'Les données sont celles de nombreux patients et touchent à la santé ; l’hébergeur est certifié HDS et stocke les données dans l’EEE (référentiel HDS 2024), mais reste soumis au droit américain : la menace est réelle sans être fréquente.',
+				en: 'The data concern many patients and their health; the host is HDS-certified and stores the data in the EEA (2024 HDS referential), but remains subject to US law: the threat is real without being frequent.'
 			}
 		},
 		measures: [M.hdsHost, M.keysOutsideHost, M.endToEndDocuments, M.transferClauses, M.euOwnedHost]

@@ -121,7 +121,12 @@ describe('scenario options', () => {
 		const [reference, safe, wide] = result.scenarios;
 		expect(reference?.significantCount).toBe(8);
 		expect(reference?.benefitTotal).toBe(14);
-		expect(safe?.significantCount).toBe(4);
+		// Keys held outside the host no longer lower the CLOUD Act risk: the platform reads the
+		// data in clear (EDPB Recommendations 01/2020, use case 6).
+		expect(safe?.significantCount).toBe(5);
+		expect(safe?.risks.find((r) => r.key === 'us_hosting_cloud_act')?.level).toBe(
+			reference?.risks.find((r) => r.key === 'us_hosting_cloud_act')?.level
+		);
 		expect(safe?.benefitTotal).toBe(13);
 		expect(safe?.risks.find((r) => r.key === 'reminder_confidentiality')?.level).toBe(1);
 		expect(wide?.highest).toEqual({ key: 'historical_import', level: 4 });
