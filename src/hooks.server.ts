@@ -3,7 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { dev } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { DatabaseNotWritableError, getDb } from '$lib/server/db';
-import { readSessionToken, setSessionCookie, clearSessionCookie } from '$lib/server/auth/cookie';
+import { readSessionToken, setSessionCookie, clearSessionCookie } from '$lib/server/http/cookie';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { userHasTotp } from '$lib/server/auth/totp';
 import { allowedWhileEnrolling, ENROLMENT_PAGE, mustEnrol } from '$lib/server/auth/enrolment-gate';

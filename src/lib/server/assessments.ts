@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { STEP_KEYS, type StepKey } from '$lib/domain/method/steps';
 import { bookingTemplate } from '$lib/domain/knowledge/booking-template';
 import type { Locale } from '$lib/domain/knowledge/localized';

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { login } from '$lib/server/auth/login';
-import { setSessionCookie } from '$lib/server/auth/cookie';
+import { setSessionCookie } from '$lib/server/http/cookie';
 import { safeRedirect } from '$lib/server/http/redirect';
 import { formFail, validate } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';

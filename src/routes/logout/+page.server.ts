@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { mutate } from '$lib/server/audit';
 import { invalidateSession } from '$lib/server/auth/session';
-import { clearSessionCookie } from '$lib/server/auth/cookie';
+import { clearSessionCookie } from '$lib/server/http/cookie';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');

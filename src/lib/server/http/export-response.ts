@@ -12,7 +12,7 @@ import { getDb, type Db } from '$lib/server/db';
 import type { Assessment } from '$lib/server/db/schema';
 import { exportFileName } from '$lib/server/export/bundle-format';
 import { WorkerJobError } from '$lib/server/export/render-worker-run';
-import { exportRecord } from '$lib/server/export/request';
+import { exportRecord } from '$lib/server/http/export-record';
 import type { AssessmentRecord } from '$lib/server/record';
 
 export type ExportExt = 'pdf' | 'docx' | 'zip' | 'json' | 'csv';

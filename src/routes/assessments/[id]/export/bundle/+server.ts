@@ -1,4 +1,4 @@
-import { bundleExport } from '$lib/server/export/data-exports';
+import { bundleExport } from '$lib/server/http/data-exports';
 import { exportResponse } from '$lib/server/http/export-response';
 import type { RequestHandler } from './$types';
 

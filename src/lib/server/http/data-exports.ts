@@ -12,12 +12,12 @@ import type { ExportSpec } from '$lib/server/http/export-response';
 import { exportCnilPia, exportFileName as cnilFileName } from '$lib/server/interop/cnil-pia';
 import { newId } from '$lib/server/ids';
 import { logError } from '$lib/server/log';
-import { assessmentJsonBytes } from './assessment-json';
-import { buildBundle } from './bundle';
-import { reportOptionsFor } from './report-export';
-import { recordActionPlan } from './report-action-plan';
-import { renderReportPdf } from './report-pdf';
-import { signingKey } from './signing-key';
+import { assessmentJsonBytes } from '$lib/server/export/assessment-json';
+import { buildBundle } from '$lib/server/export/bundle';
+import { reportOptionsFor } from '$lib/server/export/report-export';
+import { recordActionPlan } from '$lib/server/export/report-action-plan';
+import { renderReportPdf } from '$lib/server/export/report-pdf';
+import { signingKey } from '$lib/server/export/signing-key';
 
 /** One version as `assessment.json` (schema docs/assessment.schema.json), as in the bundle. */
 export const assessmentJsonExport: ExportSpec = {
