@@ -33,7 +33,7 @@ describe('npm run backup / restore', () => {
 		const out = join(dir, 'backup-1.db');
 		const result = run('backup', out, ctx.path);
 		expect(result.stdout).toContain('integrity_check: ok');
-		expect(result.stdout).toMatch(/audit chain: OK, 17 entries/);
+		expect(result.stdout).toMatch(/audit chain: OK, 28 entries/);
 		expect(result.status).toBe(0);
 		expect(count(out, 'users')).toBe(7);
 		// A backup is never overwritten.

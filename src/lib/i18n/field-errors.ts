@@ -21,6 +21,7 @@ export const FIELD_ERROR_MESSAGES: Record<string, () => string> = {
 	action_plan_required: m.action_plan_required,
 	admin_email_invalid: m.admin_email_invalid,
 	admin_email_taken: m.admin_email_taken,
+	admin_email_already_member: m.admin_email_already_member,
 	comments_error_frozen: m.comments_error_frozen,
 	decision_conditions_need_outcome: m.decision_conditions_need_outcome,
 	decision_conditions_required: m.decision_conditions_required,

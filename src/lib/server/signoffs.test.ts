@@ -127,7 +127,9 @@ describe('sign-offs on the demo assessment', { timeout: 60_000 }, () => {
 		}
 		const codes = new Set(refused?.blockers.map((b) => b.code));
 		expect([...codes]).toEqual(expect.arrayContaining(['compliance_open', 'risk_without_measure']));
-		expect(refused?.blockers.find((b) => b.ref === 'transfer:0')?.page).toBe('principles');
+		expect(refused?.blockers.find((b) => b.ref.startsWith('processor_contract:'))?.page).toBe(
+			'principles'
+		);
 		expect(reload().status).toBe('awaiting_decision');
 		expect(ctx.db.$client.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual(before);
 		// Referring to the CNIL stays possible: the gate lists nothing that blocks it here.
