@@ -2,7 +2,7 @@ import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { can, type Capability } from '$lib/domain/roles';
 import { membershipIn, visibleAssessment, type CurrentUser, type Membership } from '../access';
 import type { Assessment } from '../db/schema';
-import type { Db } from '../db';
+import { getDb, type Db } from '../db';
 
 // What every load and action needs beside its checks, from the one module routes import.
 export { actorOf, membershipIn, orgsWhere, type CurrentUser, type Membership } from '../access';
@@ -42,4 +42,17 @@ export function requireAssessment(
 	const membership = requireRole(user, found.assessment.orgId, 'assessment.read');
 	if (!can(membership.role, capability)) error(403, { message: 'forbidden' });
 	return { assessment: found.assessment, membership };
+}
+
+/**
+ * What every load and action under /assessments/[id] starts with: the signed-in user, the
+ * database, and the assessment with the user's membership, checked for `capability`.
+ */
+export function assessmentAccess(
+	event: Event & { params: { id?: string } },
+	capability: Capability = 'assessment.read'
+) {
+	const user = requireUser(event);
+	const db = getDb();
+	return { user, db, ...requireAssessment(db, user, event.params.id ?? '', capability) };
 }

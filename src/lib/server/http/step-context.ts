@@ -1,10 +1,10 @@
 import { error, isHttpError, type RequestEvent } from '@sveltejs/kit';
 import type { Capability } from '$lib/domain/roles';
 import { ContentTooLargeError, type SizeProblem } from '$lib/domain/method/size-caps';
-import { actorOf, requireAssessment, requireUser, type Membership } from './access';
+import { actorOf, assessmentAccess, type Membership } from './access';
 import type { Actor } from '../audit';
 import { userLabels } from '../assessments';
-import { getDb, type Db } from '../db';
+import type { Db } from '../db';
 import type { Assessment } from '../db/schema';
 import * as steps from '../steps';
 import { StaleVersionError } from '../users';
@@ -28,9 +28,7 @@ export interface StepContext {
  * request, so access is never checked only there.
  */
 export function stepContext(event: StepEvent, capability: Capability): StepContext {
-	const user = requireUser(event);
-	const db = getDb();
-	const { assessment, membership } = requireAssessment(db, user, event.params.id ?? '', capability);
+	const { user, db, assessment, membership } = assessmentAccess(event, capability);
 	const actor = { ...actorOf(user, membership), userId: user.id };
 	return { db, assessment, membership, actor, locale: event.locals.locale };
 }

@@ -2,8 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { can } from '$lib/domain/roles';
 import { progress, STEPS, type StepKey, type StepStatus } from '$lib/domain/method/steps';
-import { getDb } from '$lib/server/db';
-import { actorOf, requireAssessment, requireUser } from '$lib/server/http/access';
+import { actorOf, assessmentAccess } from '$lib/server/http/access';
 import * as assessments from '$lib/server/assessments';
 import * as audit from '$lib/server/audit';
 import { isStale } from '$lib/server/versioned';
@@ -23,9 +22,7 @@ import { cnilReferralOf } from '$lib/server/decision-gate';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const user = requireUser(event);
-	const db = getDb();
-	const { assessment, membership } = requireAssessment(db, user, event.params.id);
+	const { db, assessment, membership } = assessmentAccess(event);
 	const statuses = assessments.stepStatuses(db, assessment.id) as Record<StepKey, StepStatus>;
 	// One computation of the content hash and opinions for the whole page (it is the costly part).
 	const facts = factsOf(db, assessment);
@@ -114,14 +111,7 @@ const frozenFail = (form: FormData) => formFail(409, {}, formValues(form), { fro
 
 export const actions: Actions = {
 	transition: async (event) => {
-		const user = requireUser(event);
-		const db = getDb();
-		const { assessment, membership } = requireAssessment(
-			db,
-			user,
-			event.params.id,
-			'workflow.transition'
-		);
+		const { user, db, assessment, membership } = assessmentAccess(event, 'workflow.transition');
 		const form = await event.request.formData();
 		const parsed = validate(transitionSchema, form);
 		if (!parsed.ok) return parsed.failure;
@@ -159,14 +149,7 @@ export const actions: Actions = {
 		redirect(303, `/assessments/${assessment.id}`);
 	},
 	update: async (event) => {
-		const user = requireUser(event);
-		const db = getDb();
-		const { assessment, membership } = requireAssessment(
-			db,
-			user,
-			event.params.id,
-			'assessment.edit'
-		);
+		const { user, db, assessment, membership } = assessmentAccess(event, 'assessment.edit');
 		const form = await event.request.formData();
 		const parsed = validate(metaSchema, form);
 		if (!parsed.ok) return parsed.failure;
@@ -196,14 +179,7 @@ export const actions: Actions = {
 		}
 	},
 	archive: async (event) => {
-		const user = requireUser(event);
-		const db = getDb();
-		const { assessment, membership } = requireAssessment(
-			db,
-			user,
-			event.params.id,
-			'assessment.archive'
-		);
+		const { user, db, assessment, membership } = assessmentAccess(event, 'assessment.archive');
 		const form = await event.request.formData();
 		const parsed = validate(versionSchema, form);
 		if (!parsed.ok) return parsed.failure;

@@ -1,20 +1,12 @@
 import { filterByOwner, ownersOf } from '$lib/domain/action-plan';
 import { can } from '$lib/domain/roles';
-import { requireAssessment, requireUser } from '$lib/server/http/access';
+import { assessmentAccess } from '$lib/server/http/access';
 import { actionPlanOf, todayIso } from '$lib/server/action-plan';
-import { getDb } from '$lib/server/db';
 import type { PageServerLoad } from './$types';
 
 /** Read-only: the actions are edited in the steps they come from. */
 export const load: PageServerLoad = (event) => {
-	const user = requireUser(event);
-	const db = getDb();
-	const { assessment, membership } = requireAssessment(
-		db,
-		user,
-		event.params.id,
-		'assessment.read'
-	);
+	const { db, assessment, membership } = assessmentAccess(event, 'assessment.read');
 	const today = todayIso();
 	const all = actionPlanOf(db, assessment.id, today);
 	const owners = ownersOf(all);

@@ -1,8 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { decisionProblems } from '$lib/domain/signoff';
 import { levelName, type Scale } from '$lib/domain/scoring';
-import { getDb } from '$lib/server/db';
-import { actorOf, requireAssessment, requireUser } from '$lib/server/http/access';
+import { actorOf, assessmentAccess } from '$lib/server/http/access';
 import { formValues } from '$lib/server/http/forms';
 import { getOrgSettings } from '$lib/server/org-settings';
 import { loadRecord } from '$lib/server/record';
@@ -17,9 +16,7 @@ import { isDecisionField, parseDecision } from './parse';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const user = requireUser(event);
-	const db = getDb();
-	const { assessment, membership } = requireAssessment(db, user, event.params.id);
+	const { user, db, assessment, membership } = assessmentAccess(event);
 	const record = loadRecord(db, assessment.id);
 	if (!record) error(404, { message: 'not_found' });
 	const settings = getOrgSettings(db, assessment.orgId);
@@ -70,14 +67,7 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	decide: async (event) => {
-		const user = requireUser(event);
-		const db = getDb();
-		const { assessment, membership } = requireAssessment(
-			db,
-			user,
-			event.params.id,
-			'decision.sign'
-		);
+		const { user, db, assessment, membership } = assessmentAccess(event, 'decision.sign');
 		const form = await event.request.formData();
 		const values = formValues(form, ['password', 'code']);
 		if (membership.role !== 'director')

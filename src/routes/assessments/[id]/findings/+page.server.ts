@@ -1,6 +1,5 @@
 import { can } from '$lib/domain/roles';
-import { actorOf, requireAssessment, requireUser } from '$lib/server/http/access';
-import { getDb } from '$lib/server/db';
+import { actorOf, assessmentAccess } from '$lib/server/http/access';
 import {
 	createFinding,
 	findingSchema,
@@ -39,9 +38,7 @@ function riskOptions(db: Db, assessmentId: string): RiskOption[] {
 }
 
 export const load: PageServerLoad = (event) => {
-	const user = requireUser(event);
-	const db = getDb();
-	const { assessment, membership } = requireAssessment(db, user, event.params.id);
+	const { db, assessment, membership } = assessmentAccess(event);
 	const frozen = isFrozen(assessment);
 	return {
 		assessment: { id: assessment.id, title: assessment.title, frozen },
@@ -63,9 +60,7 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	add: async (event) => {
-		const user = requireUser(event);
-		const db = getDb();
-		const { assessment, membership } = requireAssessment(db, user, event.params.id, 'finding.edit');
+		const { user, db, assessment, membership } = assessmentAccess(event, 'finding.edit');
 		const form = await event.request.formData();
 		const known = new Set(riskOptions(db, assessment.id).map((r) => r.id));
 		const riskIds = form
@@ -88,9 +83,7 @@ export const actions: Actions = {
 		return { added: true };
 	},
 	status: async (event) => {
-		const user = requireUser(event);
-		const db = getDb();
-		const { assessment, membership } = requireAssessment(db, user, event.params.id, 'finding.edit');
+		const { user, db, assessment, membership } = assessmentAccess(event, 'finding.edit');
 		const form = await event.request.formData();
 		const values = formValues(form);
 		const parsed = findingStatusSchema.safeParse(values);

@@ -1,8 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { OPINION_KINDS, VERDICTS } from '$lib/domain/signoff';
-import { getDb } from '$lib/server/db';
-import { actorOf, requireAssessment, requireUser } from '$lib/server/http/access';
+import { actorOf, assessmentAccess } from '$lib/server/http/access';
 import { formValues, validate } from '$lib/server/http/forms';
 import { getOrgSettings } from '$lib/server/org-settings';
 import { loadRecord } from '$lib/server/record';
@@ -14,9 +13,7 @@ import { requiredOpinions } from '$lib/server/opinion-summary';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const user = requireUser(event);
-	const db = getDb();
-	const { assessment, membership } = requireAssessment(db, user, event.params.id);
+	const { user, db, assessment, membership } = assessmentAccess(event);
 	const record = loadRecord(db, assessment.id);
 	if (!record) error(404, { message: 'not_found' });
 	const settings = getOrgSettings(db, assessment.orgId);
@@ -59,9 +56,7 @@ const opinionSchema = z.object({
 
 export const actions: Actions = {
 	sign: async (event) => {
-		const user = requireUser(event);
-		const db = getDb();
-		const { assessment, membership } = requireAssessment(db, user, event.params.id, 'opinion.sign');
+		const { user, db, assessment, membership } = assessmentAccess(event, 'opinion.sign');
 		const form = await event.request.formData();
 		const values = formValues(form, ['password', 'code']);
 		const extra = unexpectedFields(form, ['kind', 'extraKey', 'verdict', 'body']);

@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
-import { requireAssessment, requireUser } from '$lib/server/http/access';
+import { assessmentAccess } from '$lib/server/http/access';
 import { getOrgSettings } from '$lib/server/org-settings';
 import { loadRecord } from '$lib/server/record';
 import { reportModel } from '$lib/server/export/report-model';
@@ -11,9 +10,7 @@ import type { PageServerLoad } from './$types';
  * the same document model as the PDF and Word reports, shown as a page.
  */
 export const load: PageServerLoad = (event) => {
-	const user = requireUser(event);
-	const db = getDb();
-	const { assessment } = requireAssessment(db, user, event.params.id);
+	const { db, assessment } = assessmentAccess(event);
 	const raw = event.url.searchParams.get('version');
 	const version = raw === null ? undefined : Number(raw);
 	if (version !== undefined && (!Number.isSafeInteger(version) || version < 1))

@@ -1,8 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { DEFAULT_THRESHOLDS } from '$lib/domain/scoring';
 import { riskMap, scoredRisks } from '$lib/domain/risk-map';
-import { requireAssessment, requireUser } from '$lib/server/http/access';
-import { getDb } from '$lib/server/db';
+import { assessmentAccess } from '$lib/server/http/access';
 import { getOrgSettings } from '$lib/server/org-settings';
 import { getStep } from '$lib/server/steps';
 import type { PageServerLoad } from './$types';
@@ -12,9 +11,7 @@ import type { PageServerLoad } from './$types';
  * the organisation's own risk-level table (also shown in the "how levels are computed" part).
  */
 export const load: PageServerLoad = (event) => {
-	const user = requireUser(event);
-	const db = getDb();
-	const { assessment } = requireAssessment(db, user, event.params.id, 'assessment.read');
+	const { db, assessment } = assessmentAccess(event, 'assessment.read');
 	const row = getStep(db, assessment.id, 'risks');
 	if (!row) error(404, { message: 'not_found' });
 	const { thresholds } = getOrgSettings(db, assessment.orgId);

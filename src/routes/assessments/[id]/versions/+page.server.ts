@@ -1,7 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { diffContent } from '$lib/domain/content-diff';
-import { getDb } from '$lib/server/db';
-import { requireAssessment, requireUser } from '$lib/server/http/access';
+import { assessmentAccess } from '$lib/server/http/access';
 import { contentHash, currentContent, type AssessmentContent } from '$lib/server/content';
 import { frozenVersion, versionsOf } from '$lib/server/record';
 import type { PageServerLoad } from './$types';
@@ -18,9 +17,7 @@ function show(value: unknown): string {
  * and what changed between two of them.
  */
 export const load: PageServerLoad = (event) => {
-	const user = requireUser(event);
-	const db = getDb();
-	const { assessment } = requireAssessment(db, user, event.params.id);
+	const { db, assessment } = assessmentAccess(event);
 	const versions = versionsOf(db, assessment.id);
 	const working = assessment.status === 'decided' ? null : assessment.versionNumber;
 	const numbers = [...versions.map((v) => v.number), ...(working ? [working] : [])];

@@ -1,7 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { Readable } from 'node:stream';
-import { getDb } from '$lib/server/db';
-import { requireAssessment, requireUser } from '$lib/server/http/access';
+import { assessmentAccess } from '$lib/server/http/access';
 import { contentDisposition, openAttachment } from '$lib/server/attachments';
 import type { RequestHandler } from './$types';
 
@@ -11,9 +10,7 @@ import type { RequestHandler } from './$types';
  * the application's origin. Streamed, so a 20 MB file is not held in memory.
  */
 export const GET: RequestHandler = (event) => {
-	const user = requireUser(event);
-	const db = getDb();
-	const { assessment } = requireAssessment(db, user, event.params.id, 'assessment.read');
+	const { db, assessment } = assessmentAccess(event, 'assessment.read');
 	const found = openAttachment(db, assessment.id, event.params.attachmentId);
 	if (!found) error(404, { message: 'not_found' });
 	const { row, stream } = found;
