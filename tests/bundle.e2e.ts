@@ -126,12 +126,13 @@ function bundleJourney(
 
 		test('records the export in the assessment history', async ({ page }) => {
 			await loginAs(page, role);
-			// The decision record lists the 300 latest entries (the overview only 20, which
-			// other test files exporting the same assessment can push this one out of).
+			// The decision record lists the 300 latest entries (the overview only 20, which other
+			// test files exporting the same assessment can push this one out of), each action in
+			// words: the French record prints no internal code.
 			await page.goto(`/assessments/${id}/record`);
 			const row = page
 				.getByRole('row')
-				.filter({ hasText: 'assessment.export' })
+				.filter({ hasText: 'Export d’un document' })
 				.filter({ hasText: 'evidence bundle (ZIP)' });
 			await expect(row.first()).toBeVisible();
 		});

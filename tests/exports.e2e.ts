@@ -83,7 +83,8 @@ test.describe('document exports of the demo assessment', () => {
 		const report = await get(page, id, 'report.pdf');
 		expectAttachment(report, PDF, 'pdf');
 		const text = await pdfText(report);
-		expect(text).toContain('Miseenœuvreapprouvéesousconditions');
+		// One wording for each outcome in the UI, the record and the PDF (issue 11).
+		expect(text).toContain('Validésousconditions');
 		expect(text).toContain(json.contentHash);
 		expect(json.signatures.length).toBeGreaterThanOrEqual(4);
 		for (const s of json.signatures) {
@@ -143,8 +144,8 @@ test.describe('document exports of the demo assessment', () => {
 		await page.goto(`/assessments/${id}/record`);
 		const row = page
 			.getByRole('row')
-			.filter({ hasText: 'assessment.export' })
-			.filter({ hasText: 'record-of-processing.pdf' })
+			.filter({ hasText: 'Export d’un document' })
+			.filter({ hasText: 'fiche du registre des traitements' })
 			.filter({ hasText: 'auditor@demo.local' })
 			.first();
 		await expect(row).toBeVisible();

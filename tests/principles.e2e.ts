@@ -31,7 +31,7 @@ test('principles: the demo content renders, a clause marked present with evidenc
 	await expect(page.getByRole('cell').getByRole('textbox').first()).toHaveValue('IPP');
 	await expect(page.getByText('Dossier médical : 20 ans après la dernière venue')).toBeVisible();
 	await expect(page.getByLabel('Droit d’accès (art. 15)')).toHaveValue(/sous 8 jours/);
-	await expect(page.locator('#transfers')).toContainText('Hébergeur cloud de l’éditeur');
+	await expect(page.locator('#transfers')).toContainText('Maison mère américaine de l’hébergeur');
 	await expect(page.getByLabel("Pays (lieu d'accès ou droit applicable)").first()).toHaveValue(
 		'US'
 	);
@@ -93,7 +93,7 @@ test('principles: an auditor reads the step but cannot change it', async ({ page
 	await expect(
 		page.getByRole('group', { name: SUB_PROCESSORS }).getByLabel('Présente')
 	).toBeDisabled();
-	await expect(page.locator('#transfers')).toContainText('Hébergeur cloud de l’éditeur');
+	await expect(page.locator('#transfers')).toContainText('Maison mère américaine de l’hébergeur');
 	const res = await postForm(page, `/assessments/${id}/principles?/save`, {
 		version: '1',
 		accuracy: 'forged',

@@ -114,7 +114,7 @@ test('DPO, security officer and representative sign, then the director decides; 
 	]) {
 		await expect(record).toContainText(name);
 	}
-	await expect(record).toContainText('Libellé neutre des SMS');
+	await expect(record).toContainText('Mise en service refusée en l’état.');
 	expect(await seriousViolations(director)).toEqual([]);
 
 	// Frozen: the step refuses a save, the overview offers no edit, a direct post is refused.

@@ -30,10 +30,13 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, locals, cookies, url, getClientAddress }) => {
+		// The body is read before any redirect: answering with a large body left unread makes
+		// the client's upload fail on a closed connection instead of following the redirect.
+		const form = await request.formData();
 		const pending = locals.pendingLogin;
 		if (locals.user) redirect(303, '/assessments');
 		if (!pending) backToPassword(locals);
-		const parsed = validate(schema, await request.formData(), { omit: ['code'] });
+		const parsed = validate(schema, form, { omit: ['code'] });
 		if (!parsed.ok) return parsed.failure;
 		const values = { redirectTo: parsed.data.redirectTo ?? '' };
 		const result = verifyLoginCode(getDb(), pending, parsed.data.code, getClientAddress());
