@@ -129,9 +129,10 @@ function formKey(path: string[]): string {
 
 /** Schema messages are bare codes; prefixed here so they name this page's messages. */
 function codeOf(key: string, error: FieldError): FieldError {
-	if (error.code === 'non_monotonic_severity' || error.code === 'non_monotonic_likelihood') {
-		return { code: `orgsettings_${error.code}` };
-	}
+	if (error.code === 'non_monotonic_severity')
+		return { code: 'orgsettings_non_monotonic_severity' };
+	if (error.code === 'non_monotonic_likelihood')
+		return { code: 'orgsettings_non_monotonic_likelihood' };
 	if (error.code === 'duplicate_key') return { code: 'orgsettings_duplicate_key' };
 	if (key.endsWith('.key') && error.code === 'invalid') return { code: 'orgsettings_key_invalid' };
 	if (key.startsWith('levels.')) return { code: 'orgsettings_level_invalid' };
