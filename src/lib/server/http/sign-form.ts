@@ -3,7 +3,9 @@ import type { FieldError } from '$lib/i18n/field-errors';
 import type { Role } from '$lib/domain/roles';
 import type { CurrentUser } from '../access';
 import { verifyStepUp } from '../auth/step-up';
-import { getOrgSettings, totpRequired } from '../org-settings';
+import { getOrgSettings, totpRequired, type OrgSettings } from '../org-settings';
+import type { Assessment } from '../db/schema';
+import type { AssessmentRecord } from '../record';
 import { SignerRoleError } from '../signoffs';
 import { WorkflowRefusalError } from '../workflow';
 import type { Db } from '../db';
@@ -84,4 +86,25 @@ export function signRefusal(e: unknown, values: Record<string, string>) {
 			refused: e.reason
 		});
 	throw e;
+}
+
+/**
+ * What both sign-off pages (opinions, decision) show above their forms: the assessment,
+ * the content hash a signature will bind to, and the labels of the further opinions.
+ */
+export function signoffPageHeader(
+	assessment: Pick<Assessment, 'id' | 'title' | 'status' | 'versionNumber'>,
+	record: Pick<AssessmentRecord, 'contentHash'>,
+	settings: Pick<OrgSettings, 'extraOpinions'>
+) {
+	return {
+		assessment: {
+			id: assessment.id,
+			title: assessment.title,
+			status: assessment.status,
+			versionNumber: assessment.versionNumber
+		},
+		contentHash: record.contentHash,
+		extraLabels: Object.fromEntries(settings.extraOpinions.map((e) => [e.key, e.label]))
+	};
 }

@@ -9,7 +9,12 @@ import { userHasTotp } from '$lib/server/auth/step-up';
 import { gateDecisionOf, residualRisks, scenarioIds, signDecision } from '$lib/server/signoffs';
 import { cnilReferralOf, DecisionGateError, gateContentOf, judge } from '$lib/server/decision-gate';
 import { benefitsView, gateView, withHref } from './gate-view.server';
-import { confirmSigner, signRefusal, unexpectedFields } from '$lib/server/http/sign-form';
+import {
+	confirmSigner,
+	signRefusal,
+	unexpectedFields,
+	signoffPageHeader
+} from '$lib/server/http/sign-form';
 import { decisionBlocker } from '$lib/server/workflow';
 import { requiredOpinions } from '$lib/server/opinion-summary';
 import { isDecisionField, parseDecision } from './parse';
@@ -26,15 +31,8 @@ export const load: PageServerLoad = (event) => {
 	const canDecide =
 		membership.role === 'director' && !assessment.archivedAt && assessment.status !== 'decided';
 	return {
-		assessment: {
-			id: assessment.id,
-			title: assessment.title,
-			status: assessment.status,
-			versionNumber: assessment.versionNumber
-		},
-		contentHash: record.contentHash,
+		...signoffPageHeader(assessment, record, settings),
 		opinions: requiredOpinions(record, settings),
-		extraLabels: Object.fromEntries(settings.extraOpinions.map((e) => [e.key, e.label])),
 		risks: residualRisks(record.content, record.thresholds).map((r) => ({
 			...r,
 			name: levelName(r.level as Scale)

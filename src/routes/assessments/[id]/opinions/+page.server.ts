@@ -8,7 +8,12 @@ import { loadRecord } from '$lib/server/record';
 import { listFindings } from '$lib/server/findings';
 import { userHasTotp } from '$lib/server/auth/step-up';
 import { signableKinds, signOpinion } from '$lib/server/signoffs';
-import { confirmSigner, signRefusal, unexpectedFields } from '$lib/server/http/sign-form';
+import {
+	confirmSigner,
+	signRefusal,
+	unexpectedFields,
+	signoffPageHeader
+} from '$lib/server/http/sign-form';
 import { requiredOpinions } from '$lib/server/opinion-summary';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,16 +26,9 @@ export const load: PageServerLoad = (event) => {
 	const signable =
 		collecting && !assessment.archivedAt ? signableKinds(membership.role, settings) : [];
 	return {
-		assessment: {
-			id: assessment.id,
-			title: assessment.title,
-			status: assessment.status,
-			versionNumber: assessment.versionNumber
-		},
-		contentHash: record.contentHash,
+		...signoffPageHeader(assessment, record, settings),
 		required: requiredOpinions(record, settings),
 		signatures: record.signatures,
-		extraLabels: Object.fromEntries(settings.extraOpinions.map((e) => [e.key, e.label])),
 		signable,
 		hasTotp: userHasTotp(db, user.id),
 		openFindings:
