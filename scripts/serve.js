@@ -10,6 +10,7 @@
 // TLS-terminating proxy.
 import http from 'node:http';
 import compression from 'compression';
+import { drainBeforeEnd } from './drain-request.js';
 
 const port = Number(process.env.PORT || '3000');
 const host = process.env.HOST || '0.0.0.0';
@@ -26,7 +27,17 @@ const { handler } = await import('../build/handler.js');
 // Under 1 kB compression costs more than it saves. Downloads that are already
 // compressed (ZIP, PDF, DOCX, images) are left alone by the middleware's type filter.
 const compress = compression({ threshold: 1024 });
-const server = http.createServer((req, res) => compress(req, res, () => handler(req, res)));
+// adapter-node's notation: a number of bytes with an optional K, M or G suffix.
+const limit = (() => {
+	const m = /^(\d+)([KMG]?)$/i.exec(process.env.BODY_SIZE_LIMIT ?? '');
+	if (!m) return Infinity;
+	return Number(m[1]) * { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[m[2].toUpperCase()];
+})();
+const server = http.createServer((req, res) => {
+	// Installed before compression, whose own end() calls this one last.
+	drainBeforeEnd(req, res, limit);
+	compress(req, res, () => handler(req, res));
+});
 // Node closes idle keep-alive sockets after 5 s; a client (or reverse proxy) reusing one
 // at that moment gets ECONNRESET. Keep them longer than common proxies' 60 s.
 server.keepAliveTimeout = Number(process.env.KEEP_ALIVE_TIMEOUT ?? '65') * 1000;

@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from './audit';
 import { createSession, validateSessionToken } from './auth/session';
 import { tempDatabase } from './testing/temp-db';
+import { StaleVersionError } from './versioned';
 import {
 	EmailTakenError,
-	StaleVersionError,
 	createMember,
 	createOrganisation,
 	currentUser,

@@ -129,8 +129,6 @@ export function orgIdsOf(db: Db, userId: string): string[] {
 		.map((r) => r.orgId);
 }
 
-export { StaleVersionError } from './versioned';
-
 export function setRole(
 	db: Db,
 	actor: Actor,

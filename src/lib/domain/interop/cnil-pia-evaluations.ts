@@ -1,9 +1,10 @@
+import { EVALUATIONS, type Evaluation } from '../method/steps';
 import { normaliseText, htmlToText } from './html-text';
 import type { CnilEvaluation } from './cnil-pia-format';
 import { stepOfReference, type ImportedStep } from './cnil-pia-mapping';
 import { CNIL_STATUS_LABELS, formatSections, type Section } from './cnil-pia-sections';
 
-export type StepEvaluationStatus = 'review_requested' | 'to_correct' | 'improvable' | 'acceptable';
+export type StepEvaluationStatus = 'review_requested' | Evaluation;
 
 export type PlannedEvaluations = Partial<
 	Record<
@@ -11,8 +12,6 @@ export type PlannedEvaluations = Partial<
 		{ status: StepEvaluationStatus; evaluationComment: string; actionPlanComment: string }
 	>
 >;
-
-const VERDICTS = ['to_correct', 'improvable', 'acceptable'] as const;
 
 /**
  * One verdict per step: the worst item verdict, or "review requested" while an item is
@@ -42,7 +41,7 @@ export function planEvaluations(list: readonly CnilEvaluation[]): PlannedEvaluat
 		const pending = mine.some((e) => e.status === 0);
 		const worst = Math.min(...mine.map((e) => e.status).filter((s) => s > 0));
 		out[step] = {
-			status: pending || !Number.isFinite(worst) ? 'review_requested' : VERDICTS[worst - 1]!,
+			status: pending || !Number.isFinite(worst) ? 'review_requested' : EVALUATIONS[worst - 1]!,
 			evaluationComment: formatSections(sections, true),
 			actionPlanComment: formatSections(plans, false)
 		};

@@ -2,6 +2,7 @@ import { contextSchema, type Context } from '../method/context';
 import { principlesSchema, type Principles } from '../method/principles';
 import { risksSchema, type Risk } from '../method/risks';
 import { type Locale } from '../knowledge/localized';
+import { EVALUATIONS } from '../method/steps';
 import { joinParts, questionTexts } from './cnil-pia-texts';
 import { textToHtml } from './html-text';
 import { CNIL_ITEMS, PIA_CODE_FIELDS, PIA_TEXT_FIELDS } from './cnil-pia-format';
@@ -35,7 +36,10 @@ export type ExportInput = {
 
 type AnswerData = { text: string | null; gauge: number | null; list: string[] };
 
-const STATUS_CODES: Record<string, number> = { to_correct: 1, improvable: 2, acceptable: 3 };
+// The CNIL codes follow the order of EVALUATIONS: 1 to correct, 2 improvable, 3 acceptable.
+const STATUS_CODES: Record<string, number> = Object.fromEntries(
+	EVALUATIONS.map((e, i) => [e, i + 1])
+);
 
 /** First questions of each step: where a native comment or evaluation is attached. */
 const STEP_ITEMS: Record<ImportedStep, string[]> = {

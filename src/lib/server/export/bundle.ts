@@ -19,7 +19,8 @@ import { signBytes, type SigningKey } from './signing-key';
 import { timestampManifest } from './timestamp';
 import { verifyReadme } from './verify-readme';
 
-export type Locale = 'fr' | 'en';
+export type { Locale } from '$lib/domain/knowledge/localized';
+import type { Locale } from '$lib/domain/knowledge/localized';
 export type RenderReport = (record: AssessmentRecord, locale: Locale) => Promise<Buffer>;
 
 export interface BundleOptions {

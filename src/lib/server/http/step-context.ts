@@ -7,7 +7,8 @@ import { userLabels } from '../assessments';
 import type { Db } from '../db';
 import type { Assessment } from '../db/schema';
 import * as steps from '../steps';
-import { StaleVersionError } from '../users';
+import { assessmentSteps } from '../db/schema';
+import { isStale } from '../versioned';
 
 export type StepEvent = Pick<RequestEvent, 'locals' | 'url'> & { params: { id?: string } };
 export type StepActionEvent = StepEvent & { request: Request };
@@ -64,8 +65,8 @@ export function attemptWrite<T>(db: Db, write: () => T): WriteOutcome<T> {
 	try {
 		return { done: write() };
 	} catch (e) {
-		if (e instanceof StaleVersionError) {
-			const row = e.current as steps.StepRow | null;
+		if (isStale(e, assessmentSteps)) {
+			const row = e.current;
 			if (!row) error(404, { message: 'not_found' });
 			const who = row.updatedBy ? (userLabels(db, [row.updatedBy])[row.updatedBy] ?? '') : '';
 			return { conflict: { version: row.version, who, updatedAt: row.updatedAt } };

@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { ContentStepKey } from '$lib/domain/method';
 import type { StepContentDef } from '$lib/domain/method/step-defs';
-import { isStepKey } from '$lib/domain/method/steps';
+import { EVALUATIONS, isStepKey } from '$lib/domain/method/steps';
 import { can, type Capability } from '$lib/domain/roles';
 import { userLabels } from '../assessments';
 import { fieldErrors, formFail } from './forms';
@@ -122,7 +122,7 @@ export function redirectToStepPage(event: StepEvent & { params: { step: string }
 const versionSchema = z.coerce.number().int().positive();
 const evaluationSchema = z
 	.object({
-		status: z.enum(['to_correct', 'improvable', 'acceptable']),
+		status: z.enum(EVALUATIONS),
 		evaluationComment: z.string().trim().max(5000),
 		actionPlanComment: z.string().trim().max(5000).default(''),
 		version: versionSchema
