@@ -33,7 +33,7 @@ import { databasePath, openDatabase, writeTransaction, type Db } from '../src/li
 import { buildBundle } from '../src/lib/server/export/bundle';
 import { GENERATOR } from '../src/lib/server/export/generator';
 import { reportOptionsFor } from '../src/lib/server/export/report-export';
-import { renderReportPdf } from '../src/lib/server/export/report-pdf';
+import { renderReportPdf } from '../src/lib/server/export/documents';
 import { signingKey } from '../src/lib/server/export/signing-key';
 import { verifyBundle } from '../src/lib/server/export/verify';
 import { loadRecord } from '../src/lib/server/record';

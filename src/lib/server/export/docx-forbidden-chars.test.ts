@@ -6,8 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import type { AssessmentRecord } from '$lib/server/record';
-import { renderRecordOfProcessingDocx } from './record-of-processing';
-import { renderReportDocx } from './report-docx';
+import { renderDocumentOf } from './documents';
 import { signedDemo, type SignedFixture } from './report-fixture';
 
 const PASTED = 'Ligne collée\u000Bsuite\u000C\u001Bfin\uFFFF';
@@ -111,12 +110,10 @@ describe('Word exports break on characters XML forbids (U+000B, U+000C, U+001B, 
 	beforeAll(async () => (fx = await signedDemo()));
 	afterAll(() => fx.ctx.dispose());
 
-	for (const [name, render] of [
-		['report.docx', renderReportDocx],
-		['record-of-processing.docx', renderRecordOfProcessingDocx]
-	] as const) {
+	for (const kind of ['report', 'record-of-processing'] as const) {
+		const name = `${kind}.docx`;
 		it(`${name} is well-formed XML and keeps the pasted text, line break included`, async () => {
-			const docx = await render(withPastedText(fx.record()), 'fr', {});
+			const docx = await renderDocumentOf(kind, 'docx', withPastedText(fx.record()), 'fr');
 			const parts = await xmlParts(docx);
 			const document = parts.get('word/document.xml');
 			expect(document).toBeDefined();

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { noticeModel } from './notice-model';
 import { isPlaceholder, JARGON_PATTERN, noticeGaps } from './notice-gaps';
-import { renderNoticePdf } from './notice';
+import { renderDocumentOf } from './documents';
 import { recordOfProcessingModel } from './record-of-processing-model';
 import { plainText } from './report-doc';
 import { signedDemo, type SignedFixture } from './report-fixture';
@@ -161,7 +161,9 @@ describe('patient information notice (art. 13)', () => {
 	});
 
 	it('renders as a PDF whose text a patient can read', async () => {
-		const pdf = await renderNoticePdf(undecided.record(), 'fr', { generatedAt: at });
+		const pdf = await renderDocumentOf('notice', 'pdf', undecided.record(), 'fr', {
+			generatedAt: at
+		});
 		const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), {
 			mergePages: true
 		});

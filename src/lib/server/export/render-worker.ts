@@ -1,10 +1,10 @@
 /**
- * Document rendering off the request thread. Building the model (report-model.ts and the
- * others) is quick and stays here; laying it out (pdfmake, docx) can take tens of seconds
- * for a 200-risk assessment, and runs in a worker thread with a budget.
+ * Document rendering off the request thread: building the model (report-model.ts and the
+ * others) and laying it out (pdfmake, docx) run in a worker thread with a budget; for a
+ * 200-risk assessment the layout takes tens of seconds and the model hundreds of
+ * milliseconds, both felt by every other user if they ran here.
  */
-import type { DocModel } from './report-doc';
-import type { RenderFormat, RenderJob } from './render-worker-entry';
+import type { RenderJob } from './render-worker-entry';
 import { runInWorker, type WorkerBudget } from './render-worker-run';
 
 /**
@@ -14,16 +14,14 @@ import { runInWorker, type WorkerBudget } from './render-worker-run';
  */
 export const RENDER_BUDGET: WorkerBudget = { timeoutMs: 180_000, memoryMb: 1024 };
 
-/** The document as PDF or Word bytes, laid out in a worker thread. */
+/** The document as PDF or Word bytes, built and laid out in a worker thread. */
 export async function renderDocument(
-	model: DocModel,
-	format: RenderFormat,
+	job: RenderJob,
 	budget: WorkerBudget = RENDER_BUDGET
 ): Promise<Buffer> {
 	// Imported here, not at the top: the bundler then gives the entry its own chunk, the
 	// file the worker starts from.
 	const { RENDER_WORKER_MARK, renderWorkerEntry } = await import('./render-worker-entry');
-	const job: RenderJob = { format, model };
 	const bytes = await runInWorker<Uint8Array>(renderWorkerEntry, RENDER_WORKER_MARK, job, budget);
 	return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -6,25 +6,10 @@
 import type { ExportSpec } from '$lib/server/http/export-response';
 import type { Db } from '$lib/server/db';
 import { getOrgSettings } from '$lib/server/org-settings';
-import type { AssessmentRecord } from '$lib/server/record';
-import { renderNoticeDocx, renderNoticePdf } from './notice';
-import { renderRecordOfProcessingDocx, renderRecordOfProcessingPdf } from './record-of-processing';
+import { renderDocumentOf, type DocumentFormat, type DocumentKind } from './documents';
 import type { ReportOptions } from './report-model';
-import { renderReportDocx } from './report-docx';
-import { renderReportPdf } from './report-pdf';
-import { renderArt36Docx, renderArt36Pdf } from './art36';
 
-export type DocumentKind = 'report' | 'notice' | 'record-of-processing' | 'art36';
-export type DocumentFormat = 'pdf' | 'docx';
-
-type Renderer = (r: AssessmentRecord, l: 'fr' | 'en', o: ReportOptions) => Promise<Buffer>;
-
-const RENDERERS: Record<DocumentKind, Record<DocumentFormat, Renderer>> = {
-	report: { pdf: renderReportPdf, docx: renderReportDocx },
-	notice: { pdf: renderNoticePdf, docx: renderNoticeDocx },
-	'record-of-processing': { pdf: renderRecordOfProcessingPdf, docx: renderRecordOfProcessingDocx },
-	art36: { pdf: renderArt36Pdf, docx: renderArt36Docx }
-};
+export type { DocumentFormat, DocumentKind } from './documents';
 
 const FILE_PREFIX: Record<DocumentKind, string> = {
 	report: 'aipd',
@@ -48,7 +33,7 @@ export function documentExport(kind: DocumentKind, format: DocumentFormat): Expo
 		filename: FILE_PREFIX[kind],
 		render: async ({ db, record, locale, now, event }) =>
 			new Uint8Array(
-				await RENDERERS[kind][format](record, locale, {
+				await renderDocumentOf(kind, format, record, locale, {
 					...reportOptionsFor(db, record.assessment.orgId, now),
 					// The patient notice has a variant written for adolescents.
 					audience: event.url.searchParams.get('audience') === 'adolescent' ? 'adolescent' : 'adult'

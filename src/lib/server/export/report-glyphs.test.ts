@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { ASSESSMENT_STATES } from '$lib/domain/workflow';
 import { pdfSafeText } from './pdf-glyphs';
-import { renderReportPdf } from './report-pdf';
+import { renderReportPdf } from './documents';
 import { signedDemo, type SignedFixture } from './report-fixture';
 
 const require = createRequire(import.meta.url);

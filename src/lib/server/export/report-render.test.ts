@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import yauzl from 'yauzl';
-import { renderReportPdf } from './report-pdf';
-import { renderReportDocx } from './report-docx';
+import { renderDocumentOf, renderReportPdf } from './documents';
 import { signedDemo, STALE_HASH, type SignedFixture } from './report-fixture';
 
 /** The text of word/document.xml, read with a plain ZIP reader (not the library that wrote it). */
@@ -66,7 +65,7 @@ describe('report rendering', () => {
 
 	it('DOCX: a real Word package whose document holds the same facts', async () => {
 		const record = fx.record();
-		const docx = await renderReportDocx(record, 'en');
+		const docx = await renderDocumentOf('report', 'docx', record, 'en');
 		expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
 		const text = wordText(await documentXml(docx));
 		for (const s of [

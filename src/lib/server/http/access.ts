@@ -8,6 +8,8 @@ import { getDb, type Db } from '../db';
 export { actorOf, membershipIn, orgsWhere, type CurrentUser, type Membership } from '../access';
 
 type Event = Pick<RequestEvent, 'locals' | 'url'>;
+/** A load or action under /assessments/[id]. */
+export type AccessEvent = Event & { params: { id?: string } };
 
 /** Signed in, or sent to the login page with a way back. */
 export function requireUser(event: Event): CurrentUser {
@@ -48,10 +50,7 @@ export function requireAssessment(
  * What every load and action under /assessments/[id] starts with: the signed-in user, the
  * database, and the assessment with the user's membership, checked for `capability`.
  */
-export function assessmentAccess(
-	event: Event & { params: { id?: string } },
-	capability: Capability = 'assessment.read'
-) {
+export function assessmentAccess(event: AccessEvent, capability: Capability = 'assessment.read') {
 	const user = requireUser(event);
 	const db = getDb();
 	return { user, db, ...requireAssessment(db, user, event.params.id ?? '', capability) };

@@ -16,7 +16,7 @@ import { assessmentJsonBytes } from '$lib/server/export/assessment-json';
 import { buildBundle } from '$lib/server/export/bundle';
 import { reportOptionsFor } from '$lib/server/export/report-export';
 import { recordActionPlan } from '$lib/server/export/report-action-plan';
-import { renderReportPdf } from '$lib/server/export/report-pdf';
+import { renderReportPdf } from '$lib/server/export/documents';
 import { signingKey } from '$lib/server/export/signing-key';
 
 /** One version as `assessment.json` (schema docs/assessment.schema.json), as in the bundle. */

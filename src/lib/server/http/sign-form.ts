@@ -1,11 +1,12 @@
-import { fail, type RequestEvent } from '@sveltejs/kit';
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import type { FieldError } from '$lib/i18n/field-errors';
-import type { Role } from '$lib/domain/roles';
+import type { Capability, Role } from '$lib/domain/roles';
 import type { CurrentUser } from '../access';
 import { verifyStepUp } from '../auth/step-up';
-import { getOrgSettings, totpRequired, type OrgSettings } from '../org-settings';
-import type { Assessment } from '../db/schema';
-import type { AssessmentRecord } from '../record';
+import { getOrgSettings, totpRequired } from '../org-settings';
+import { loadRecord } from '../record';
+import { assessmentAccess, type AccessEvent } from './access';
+import { formValues } from './forms';
 import { SignerRoleError } from '../signoffs';
 import { WorkflowRefusalError } from '../workflow';
 import type { Db } from '../db';
@@ -89,15 +90,17 @@ export function signRefusal(e: unknown, values: Record<string, string>) {
 }
 
 /**
- * What both sign-off pages (opinions, decision) show above their forms: the assessment,
- * the content hash a signature will bind to, and the labels of the further opinions.
+ * What both sign-off pages (opinions, decision) read first and show above their forms:
+ * the assessment (read access checked), the record whose content hash a signature will
+ * bind to, and the labels of the organisation's further opinions.
  */
-export function signoffPageHeader(
-	assessment: Pick<Assessment, 'id' | 'title' | 'status' | 'versionNumber'>,
-	record: Pick<AssessmentRecord, 'contentHash'>,
-	settings: Pick<OrgSettings, 'extraOpinions'>
-) {
-	return {
+export function signoffPage(event: AccessEvent) {
+	const access = assessmentAccess(event);
+	const { db, assessment } = access;
+	const record = loadRecord(db, assessment.id);
+	if (!record) error(404, { message: 'not_found' });
+	const settings = getOrgSettings(db, assessment.orgId);
+	const header = {
 		assessment: {
 			id: assessment.id,
 			title: assessment.title,
@@ -107,4 +110,29 @@ export function signoffPageHeader(
 		contentHash: record.contentHash,
 		extraLabels: Object.fromEntries(settings.extraOpinions.map((e) => [e.key, e.label]))
 	};
+	return { ...access, record, settings, header };
+}
+
+/**
+ * The start of every signing action: the capability checked, the form read, what was
+ * typed kept (never the password or code), and a form carrying fields beyond `allowed`
+ * (given the names it holds) refused whole.
+ */
+export async function openSignForm(
+	event: AccessEvent & Pick<RequestEvent, 'request'>,
+	capability: Capability,
+	allowed: (keys: string[]) => readonly string[]
+) {
+	const access = assessmentAccess(event, capability);
+	const form = await event.request.formData();
+	const values = formValues(form, ['password', 'code']);
+	const extra = unexpectedFields(form, allowed([...form.keys()]));
+	const failure = extra.length
+		? fail(400, {
+				errors: { _form: { code: 'signoff_unexpected_field' } as FieldError },
+				values,
+				unexpected: extra
+			})
+		: null;
+	return { ...access, form, values, failure };
 }

@@ -1,37 +1,27 @@
 import { error, fail } from '@sveltejs/kit';
 import { decisionProblems } from '$lib/domain/signoff';
 import { levelName, type Scale } from '$lib/domain/scoring';
-import { actorOf, assessmentAccess } from '$lib/server/http/access';
-import { formValues } from '$lib/server/http/forms';
-import { getOrgSettings } from '$lib/server/org-settings';
+import { actorOf } from '$lib/server/http/access';
 import { loadRecord } from '$lib/server/record';
 import { userHasTotp } from '$lib/server/auth/step-up';
 import { gateDecisionOf, residualRisks, scenarioIds, signDecision } from '$lib/server/signoffs';
 import { cnilReferralOf, DecisionGateError, gateContentOf, judge } from '$lib/server/decision-gate';
 import { benefitsView, gateView, withHref } from './gate-view.server';
-import {
-	confirmSigner,
-	signRefusal,
-	unexpectedFields,
-	signoffPageHeader
-} from '$lib/server/http/sign-form';
+import { confirmSigner, openSignForm, signRefusal, signoffPage } from '$lib/server/http/sign-form';
 import { decisionBlocker } from '$lib/server/workflow';
 import { requiredOpinions } from '$lib/server/opinion-summary';
 import { isDecisionField, parseDecision } from './parse';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const { user, db, assessment, membership } = assessmentAccess(event);
-	const record = loadRecord(db, assessment.id);
-	if (!record) error(404, { message: 'not_found' });
-	const settings = getOrgSettings(db, assessment.orgId);
+	const { user, db, assessment, membership, record, settings, header } = signoffPage(event);
 	const scenarios =
 		(record.content.steps.scenarios.data as { scenarios?: { id: string; name: string }[] } | null)
 			?.scenarios ?? [];
 	const canDecide =
 		membership.role === 'director' && !assessment.archivedAt && assessment.status !== 'decided';
 	return {
-		...signoffPageHeader(assessment, record, settings),
+		...header,
 		opinions: requiredOpinions(record, settings),
 		risks: residualRisks(record.content, record.thresholds).map((r) => ({
 			...r,
@@ -65,22 +55,18 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	decide: async (event) => {
-		const { user, db, assessment, membership } = assessmentAccess(event, 'decision.sign');
-		const form = await event.request.formData();
-		const values = formValues(form, ['password', 'code']);
+		const { user, db, assessment, membership, form, values, failure } = await openSignForm(
+			event,
+			'decision.sign',
+			(keys) => keys.filter(isDecisionField)
+		);
 		if (membership.role !== 'director')
 			return fail(403, {
 				errors: { _form: { code: 'signoff_wrong_role' } },
 				values,
 				wrongRole: true
 			});
-		const extra = unexpectedFields(form, [...form.keys()].filter(isDecisionField));
-		if (extra.length)
-			return fail(400, {
-				errors: { _form: { code: 'signoff_unexpected_field' } },
-				values,
-				unexpected: extra
-			});
+		if (failure) return failure;
 		// Missing or stale opinions first: no point checking a decision that cannot be taken.
 		const blocker = decisionBlocker(db, assessment);
 		if (blocker)

@@ -1,32 +1,22 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { OPINION_KINDS, VERDICTS } from '$lib/domain/signoff';
-import { actorOf, assessmentAccess } from '$lib/server/http/access';
-import { formValues, validate } from '$lib/server/http/forms';
-import { getOrgSettings } from '$lib/server/org-settings';
-import { loadRecord } from '$lib/server/record';
+import { actorOf } from '$lib/server/http/access';
+import { validate } from '$lib/server/http/forms';
 import { listFindings } from '$lib/server/findings';
 import { userHasTotp } from '$lib/server/auth/step-up';
 import { signableKinds, signOpinion } from '$lib/server/signoffs';
-import {
-	confirmSigner,
-	signRefusal,
-	unexpectedFields,
-	signoffPageHeader
-} from '$lib/server/http/sign-form';
+import { confirmSigner, openSignForm, signRefusal, signoffPage } from '$lib/server/http/sign-form';
 import { requiredOpinions } from '$lib/server/opinion-summary';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const { user, db, assessment, membership } = assessmentAccess(event);
-	const record = loadRecord(db, assessment.id);
-	if (!record) error(404, { message: 'not_found' });
-	const settings = getOrgSettings(db, assessment.orgId);
+	const { user, db, assessment, membership, record, settings, header } = signoffPage(event);
 	const collecting = ['opinions', 'awaiting_decision'].includes(assessment.status);
 	const signable =
 		collecting && !assessment.archivedAt ? signableKinds(membership.role, settings) : [];
 	return {
-		...signoffPageHeader(assessment, record, settings),
+		...header,
 		required: requiredOpinions(record, settings),
 		signatures: record.signatures,
 		signable,
@@ -54,16 +44,12 @@ const opinionSchema = z.object({
 
 export const actions: Actions = {
 	sign: async (event) => {
-		const { user, db, assessment, membership } = assessmentAccess(event, 'opinion.sign');
-		const form = await event.request.formData();
-		const values = formValues(form, ['password', 'code']);
-		const extra = unexpectedFields(form, ['kind', 'extraKey', 'verdict', 'body']);
-		if (extra.length)
-			return fail(400, {
-				errors: { _form: { code: 'signoff_unexpected_field' } },
-				values,
-				unexpected: extra
-			});
+		const { user, db, assessment, membership, form, values, failure } = await openSignForm(
+			event,
+			'opinion.sign',
+			() => ['kind', 'extraKey', 'verdict', 'body']
+		);
+		if (failure) return failure;
 		const parsed = validate(opinionSchema, form, { omit: ['password', 'code'] });
 		if (!parsed.ok) return parsed.failure;
 		const input = parsed.data;
