@@ -77,6 +77,20 @@ const EMPTY_STEP: StepContent = {
 	actionPlanComment: null
 };
 
+/** What of a finding is content (hashed, signed, versioned): all but its row version. */
+export function findingContent(f: typeof securityFindings.$inferSelect) {
+	return {
+		id: f.id,
+		title: f.title,
+		severity: f.severity,
+		asset: f.asset,
+		evidence: f.evidence,
+		recommendation: f.recommendation,
+		status: f.status,
+		riskIds: [...f.riskIds]
+	};
+}
+
 /** The current (working) content of an assessment. */
 export function currentContent(
 	db: Db,
@@ -107,16 +121,7 @@ export function currentContent(
 		.where(eq(securityFindings.assessmentId, assessment.id))
 		.orderBy(asc(securityFindings.id))
 		.all()
-		.map((f) => ({
-			id: f.id,
-			title: f.title,
-			severity: f.severity,
-			asset: f.asset,
-			evidence: f.evidence,
-			recommendation: f.recommendation,
-			status: f.status,
-			riskIds: [...f.riskIds]
-		}));
+		.map(findingContent);
 	const files = db
 		.select()
 		.from(attachments)

@@ -17,7 +17,7 @@ import {
 	type GateResult
 } from '$lib/domain/decision/gate';
 import { contentHash, currentContent, CONTENT_STEPS, type AssessmentContent } from './content';
-import { signaturesOf } from './record';
+import { signaturesOf, type AssessmentRecord } from './record';
 import type { Db } from './db';
 
 /** The decision was refused by the gate; `blockers` lists every reason at once. */
@@ -62,12 +62,15 @@ export function gateContentOf(
 	};
 }
 
-/** The working content and the opinions that still count on it. */
-export function gateFactsOf(db: Db, assessment: Assessment): GateContent {
-	const content = currentContent(db, assessment);
-	const hash = contentHash(content);
-	const opinions = signaturesOf(db, assessment.id, assessment.versionNumber)
-		.filter((s) => s.kind !== 'decision' && isCurrent(s, hash))
+type Opinion = GateContent['opinions'][number];
+
+/** The opinions among `signed` (the decision left out) that still count, as the gate reads them. */
+function countingOpinions<S extends Opinion & { kind: string }>(
+	signed: readonly S[],
+	counts: (s: S) => boolean
+): Opinion[] {
+	return signed
+		.filter((s) => s.kind !== 'decision' && counts(s))
 		.map((s) => ({
 			kind: s.kind,
 			extraKey: s.extraKey,
@@ -75,7 +78,25 @@ export function gateFactsOf(db: Db, assessment: Assessment): GateContent {
 			body: s.body,
 			signerName: s.signerName
 		}));
-	return gateContentOf(content, opinions);
+}
+
+/** The working content and the opinions that still count on it. */
+export function gateFactsOf(db: Db, assessment: Assessment): GateContent {
+	const content = currentContent(db, assessment);
+	const hash = contentHash(content);
+	const signed = signaturesOf(db, assessment.id, assessment.versionNumber);
+	return gateContentOf(
+		content,
+		countingOpinions(signed, (s) => isCurrent(s, hash))
+	);
+}
+
+/** The gate's facts as a loaded record holds them (its opinions marked current or not). */
+export function recordGateContent(record: AssessmentRecord): GateContent {
+	return gateContentOf(
+		record.content,
+		countingOpinions(record.signatures, (s) => s.current)
+	);
 }
 
 export function judge(db: Db, assessment: Assessment, decision: GateDecision): GateResult {

@@ -12,7 +12,7 @@ import { localize, type Locale } from '$lib/domain/knowledge/localized';
 import { cnilDeadlines } from '$lib/domain/decision/art36';
 import { decisionGate, type GateContent } from '$lib/domain/decision/gate';
 import type { AssessmentRecord } from '$lib/server/record';
-import { gateContentOf } from '$lib/server/decision-gate';
+import { recordGateContent } from '$lib/server/decision-gate';
 import { reportContext, type ReportContext, type ReportOptions } from './report-context';
 import type { DocModel, Section } from './report-doc';
 
@@ -151,16 +151,7 @@ export function art36Model(
 	options: ReportOptions = {}
 ): DocModel {
 	const ctx = reportContext(record, locale, options);
-	const opinions = record.signatures
-		.filter((s) => s.kind !== 'decision' && s.current)
-		.map((s) => ({
-			kind: s.kind,
-			extraKey: s.extraKey,
-			verdict: s.verdict,
-			body: s.body,
-			signerName: s.signerName
-		}));
-	const gate = gateContentOf(record.content, opinions);
+	const gate = recordGateContent(record);
 	const title = m.decision_art36_doc_title({}, ctx.o);
 	return {
 		locale,

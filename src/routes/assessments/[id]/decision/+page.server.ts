@@ -5,7 +5,12 @@ import { actorOf } from '$lib/server/http/access';
 import { loadRecord } from '$lib/server/record';
 import { userHasTotp } from '$lib/server/auth/step-up';
 import { gateDecisionOf, residualRisks, scenarioIds, signDecision } from '$lib/server/signoffs';
-import { cnilReferralOf, DecisionGateError, gateContentOf, judge } from '$lib/server/decision-gate';
+import {
+	cnilReferralOf,
+	DecisionGateError,
+	recordGateContent,
+	judge
+} from '$lib/server/decision-gate';
 import { benefitsView, gateView, withHref } from './gate-view.server';
 import { confirmSigner, openSignForm, signRefusal, signoffPage } from '$lib/server/http/sign-form';
 import { decisionBlocker } from '$lib/server/workflow';
@@ -31,21 +36,7 @@ export const load: PageServerLoad = (event) => {
 		decision: record.decision,
 		canDecide,
 		blocker: canDecide ? decisionBlocker(db, assessment) : null,
-		gate: gateView(
-			assessment.id,
-			gateContentOf(
-				record.content,
-				record.signatures
-					.filter((s) => s.kind !== 'decision' && s.current)
-					.map((s) => ({
-						kind: s.kind,
-						extraKey: s.extraKey,
-						verdict: s.verdict,
-						body: s.body,
-						signerName: s.signerName
-					}))
-			)
-		),
+		gate: gateView(assessment.id, recordGateContent(record)),
 		benefits: benefitsView(record.content),
 		art36Deadline: cnilReferralOf(db, assessment.id),
 		hasTotp: userHasTotp(db, user.id),

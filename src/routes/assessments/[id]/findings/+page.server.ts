@@ -12,6 +12,7 @@ import { FrozenError, getStep, isFrozen } from '$lib/server/steps';
 import { isStale } from '$lib/server/versioned';
 import { conflictFail } from '$lib/server/http/conflict';
 import { securityFindings } from '$lib/server/db/schema';
+import { findingContent } from '$lib/server/content';
 import type { Db } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -43,14 +44,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		assessment: { id: assessment.id, title: assessment.title, frozen },
 		findings: listFindings(db, assessment.id).map((f) => ({
-			id: f.id,
-			title: f.title,
-			severity: f.severity,
-			asset: f.asset,
-			evidence: f.evidence,
-			recommendation: f.recommendation,
-			status: f.status,
-			riskIds: f.riskIds,
+			...findingContent(f),
 			version: f.version
 		})),
 		risks: riskOptions(db, assessment.id),
