@@ -113,3 +113,35 @@ test('a user of another organisation gets 404 on a demo assessment', async ({ pa
 	expect(post.status()).toBe(404);
 	await outsider.close();
 });
+
+test('the project lead is recorded apart from the DPO; an auditor cannot be named', async ({
+	page
+}) => {
+	await loginAs(page, 'dpo');
+	await page.goto('/assessments/new');
+	await page.getByLabel('Analyse vierge').check();
+	await page.getByLabel('Titre').fill(unique('Porteur du projet'));
+	await page.getByRole('button', { name: "Créer l'analyse" }).click();
+	const lead = page.getByLabel('Porteur du projet (pour le responsable de traitement)');
+	// Whoever starts the analysis leads it until someone else is named.
+	await expect(lead).toHaveValue(/.+/);
+	await expect(lead.locator('option:checked')).toHaveText('Dominique Delorme (DPO)');
+	// Only the controller's side is offered: no auditor, no patients' representative.
+	await expect(lead.locator('option', { hasText: 'Annie Auditrice' })).toHaveCount(0);
+	await expect(lead.locator('option', { hasText: 'Rémi Représentant' })).toHaveCount(0);
+	await lead.selectOption({ label: 'Claire Contributrice' });
+	await page.getByRole('button', { name: 'Enregistrer' }).click();
+	await expect(page.getByRole('status')).toContainText('Enregistré (version 2)');
+	await expect(page.locator('dd', { hasText: 'Claire Contributrice' })).toBeVisible();
+	// A hand-made request naming someone who may not lead is refused, nothing saved.
+	const res = await postForm(page, `${new URL(page.url()).pathname}?/update`, {
+		title: 'Porteur refusé',
+		description: '',
+		projectLeadId: 'not-a-member',
+		version: '2'
+	});
+	expect(res.status()).toBe(400);
+	await page.reload();
+	await expect(lead.locator('option:checked')).toHaveText('Claire Contributrice');
+	await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Porteur refusé');
+});

@@ -19,6 +19,8 @@ export interface FormFailure {
  */
 export const FIELD_ERROR_MESSAGES: Record<string, () => string> = {
 	action_plan_required: m.action_plan_required,
+	project_lead_not_eligible: m.project_lead_not_eligible,
+	signoff_authorship_reason_required: m.signoff_authorship_reason_required,
 	admin_email_invalid: m.admin_email_invalid,
 	admin_email_taken: m.admin_email_taken,
 	admin_email_already_member: m.admin_email_already_member,

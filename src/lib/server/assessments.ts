@@ -7,6 +7,8 @@ import { mutate, type Actor } from './audit';
 import { StaleVersionError, updateVersioned } from './versioned';
 import { FrozenError, isFrozen } from './steps';
 import { newId } from './ids';
+import { membersOf } from './users';
+import { mayLeadProject } from '$lib/domain/decision/authorship';
 import type { Db } from './db';
 
 export const TEMPLATES = ['booking'] as const;
@@ -51,6 +53,8 @@ export function create(
 				title: input.title.trim() || template?.title || '',
 				description: input.description.trim() || template?.description || '',
 				template: input.template,
+				// Whoever starts the DPIA leads it until someone else is named.
+				projectLeadId: actor.userId,
 				createdBy: actor.userId,
 				updatedBy: actor.userId
 			})
@@ -95,6 +99,8 @@ export function stepStatuses(db: Db, assessmentId: string): Record<string, strin
 }
 
 export interface MetaChange {
+	/** Unchanged when absent. */
+	projectLeadId?: string;
 	title: string;
 	description: string;
 	version: number;
@@ -118,10 +124,16 @@ export function updateMeta(
 		set: () => ({
 			title: change.title.trim(),
 			description: change.description.trim(),
+			...(change.projectLeadId ? { projectLeadId: change.projectLeadId } : {}),
 			updatedBy: actor.userId,
 			updatedAt: new Date().toISOString()
 		}),
-		event: (updated) => assessmentEvent(updated, 'assessment.update', 'title/description edited')
+		event: (updated) =>
+			assessmentEvent(
+				updated,
+				'assessment.update',
+				change.projectLeadId ? 'title/description/project lead edited' : 'title/description edited'
+			)
 	});
 }
 
@@ -162,4 +174,12 @@ export function userLabels(db: Db, ids: string[]): Record<string, string> {
 		.prepare(`SELECT id, name FROM users WHERE id IN (${ids.map(() => '?').join(',')})`)
 		.all(...ids) as Array<{ id: string; name: string }>;
 	return Object.fromEntries(rows.map((r) => [r.id, r.name]));
+}
+
+/** The members who may be named project lead of an assessment of `orgId`, by name. */
+export function projectLeadOptions(db: Db, orgId: string): { id: string; name: string }[] {
+	return membersOf(db, [orgId])
+		.filter((m) => !m.disabledAt && mayLeadProject(m.role))
+		.map((m) => ({ id: m.userId, name: m.name }))
+		.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
 }

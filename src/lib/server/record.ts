@@ -34,7 +34,8 @@ export interface VersionSummary {
  * counts, the decision, the versions and the audit history.
  */
 export interface AssessmentRecord {
-	assessment: Assessment & { orgName: string };
+	/** With the project lead's name as it is now (the lead is not part of the signed content). */
+	assessment: Assessment & { orgName: string; projectLeadName: string | null };
 	/** The version shown: the working one, or a frozen earlier one. */
 	versionNumber: number;
 	frozen: boolean;
@@ -105,9 +106,10 @@ export function loadRecord(
 	versionNumber?: number
 ): AssessmentRecord | undefined {
 	const row = db
-		.select({ a: assessments, orgName: organisations.name })
+		.select({ a: assessments, orgName: organisations.name, leadName: users.name })
 		.from(assessments)
 		.innerJoin(organisations, eq(organisations.id, assessments.orgId))
+		.leftJoin(users, eq(users.id, assessments.projectLeadId))
 		.where(eq(assessments.id, assessmentId))
 		.get();
 	if (!row) return undefined;
@@ -124,7 +126,7 @@ export function loadRecord(
 	}));
 	const decision = latestOf(views, 'decision');
 	return {
-		assessment: { ...row.a, orgName: row.orgName },
+		assessment: { ...row.a, orgName: row.orgName, projectLeadName: row.leadName },
 		versionNumber: number,
 		frozen: Boolean(frozen),
 		content,

@@ -13,6 +13,8 @@ import type { Outcome } from '$lib/domain/signoff';
 import { loadRecord } from './record';
 import * as steps from './steps';
 import { verify } from './audit';
+import { AuthorshipReasonRequired } from './authorship';
+import { authorshipNoteOf } from '$lib/domain/decision/authorship';
 
 // Each test seeds the demo and evaluates seven steps: slow on a loaded machine.
 describe('sign-offs on the demo assessment', { timeout: 60_000 }, () => {
@@ -253,5 +255,64 @@ describe('sign-offs on the demo assessment', { timeout: 60_000 }, () => {
 		expect(reason(() => extra('contributor', 'autre'))).toBe('role');
 		extra('contributor', 'cme');
 		expect(reason(() => move('dpo', 'request_decision'))).toBe('accepted');
+	});
+
+	it('asks the DPO for a reason to sign an opinion on content the DPO mostly saved, and records it', () => {
+		// The DPO writes two steps, the contributor one: 2 of 3 saves are the DPO's (art. 35(2)).
+		for (const [role, step] of [
+			['dpo', 'screening'],
+			['dpo', 'context'],
+			['contributor', 'motifs']
+		] as const) {
+			const row = steps.getStep(ctx.db, a.id, step)!;
+			steps.saveContent(ctx.db, who(role).actor, reload(), step, row.data, row.version);
+		}
+		move('contributor', 'submit_for_review');
+		move('dpo', 'open_opinions');
+		const sign = (authorshipReason: string | null) =>
+			signOpinion(ctx.db, who('dpo').actor, who('dpo').signer, a.id, {
+				kind: 'dpo',
+				extraKey: null,
+				verdict: 'favourable',
+				body: 'avis du DPO',
+				seenHash: hash(),
+				authorshipReason
+			});
+		for (const blank of [null, '   ']) {
+			const error = (() => {
+				try {
+					sign(blank);
+				} catch (e) {
+					return e;
+				}
+			})();
+			expect(error).toBeInstanceOf(AuthorshipReasonRequired);
+			expect((error as AuthorshipReasonRequired).authorship).toMatchObject({ mine: 2, total: 3 });
+		}
+		expect(loadRecord(ctx.db, a.id)!.signatures).toEqual([]);
+		sign('  Seul juriste de l’établissement ; relu par le RSSI.  ');
+		const [signed] = loadRecord(ctx.db, a.id)!.signatures;
+		expect(authorshipNoteOf(signed.details)).toEqual({
+			reason: 'Seul juriste de l’établissement ; relu par le RSSI.',
+			saves: 2,
+			totalSaves: 3
+		});
+		// The security officer's opinion never asks: the rule is the DPO's (art. 38(6)).
+		opinion('security', 'security');
+		expect(authorshipNoteOf(loadRecord(ctx.db, a.id)!.signatures[1].details)).toBeNull();
+	});
+
+	it('does not ask a DPO who saved half of the content or less', () => {
+		for (const [role, step] of [
+			['dpo', 'screening'],
+			['contributor', 'motifs']
+		] as const) {
+			const row = steps.getStep(ctx.db, a.id, step)!;
+			steps.saveContent(ctx.db, who(role).actor, reload(), step, row.data, row.version);
+		}
+		move('contributor', 'submit_for_review');
+		move('dpo', 'open_opinions');
+		opinion('dpo', 'dpo');
+		expect(authorshipNoteOf(loadRecord(ctx.db, a.id)!.signatures[0].details)).toBeNull();
 	});
 });

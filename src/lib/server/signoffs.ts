@@ -21,6 +21,7 @@ import { decisionBlocker, factsOf, WorkflowRefusalError } from './workflow';
 import { DecisionGateError, judge } from './decision-gate';
 import { mutate, type Actor } from './audit';
 import { newId } from './ids';
+import { authorshipFor, AuthorshipReasonRequired } from './authorship';
 import type { Db } from './db';
 
 export interface Signer {
@@ -66,6 +67,21 @@ export interface OpinionInput {
 	body: string;
 	/** The content hash shown on the page the signer read: signing binds to what was read. */
 	seenHash: string;
+	/** Why the DPO signs an opinion on content they mostly wrote (required then, see authorship.ts). */
+	authorshipReason?: string | null;
+}
+
+/**
+ * A DPO's opinion on content the DPO mostly saved carries the reason and the counts
+ * (GDPR art. 35(2), art. 38(6)); any other opinion has no details.
+ */
+function opinionDetails(tx: Db, signer: Signer, assessmentId: string, input: OpinionInput) {
+	if (input.kind !== 'dpo') return null;
+	const authorship = authorshipFor(tx, assessmentId, signer.id);
+	if (!authorship.mostly) return null;
+	const reason = input.authorshipReason?.trim() ?? '';
+	if (!reason) throw new AuthorshipReasonRequired(authorship);
+	return { authorship: { reason, saves: authorship.mine, totalSaves: authorship.total } };
 }
 
 function loadForSigning(tx: Db, assessmentId: string, seenHash: string) {
@@ -133,6 +149,7 @@ export function signOpinion(
 			const view = latestOf(existing, 'data_subjects');
 			if (view && isCurrent(view, hash)) throw new WorkflowRefusalError('view_already_given');
 		}
+		const details = opinionDetails(tx, signer, assessment.id, input);
 		const row = insertSignature(tx, signer, {
 			assessmentId: assessment.id,
 			versionNumber: assessment.versionNumber,
@@ -140,7 +157,7 @@ export function signOpinion(
 			extraKey: input.extraKey,
 			verdict: input.verdict,
 			body: input.body,
-			details: null,
+			details,
 			contentHash: hash
 		});
 		return {

@@ -121,6 +121,10 @@ export const assessments = sqliteTable(
 		versionNumber: integer('version_number').notNull().default(1),
 		template: text('template'),
 		archivedAt: text('archived_at'),
+		// The project lead who carries out the DPIA for the controller (GDPR art. 35(1)-(2):
+		// the controller carries it out and seeks the DPO's advice): recorded apart from the
+		// DPO, whose opinion must not be on their own work.
+		projectLeadId: text('project_lead_id').references(() => users.id),
 		...authored()
 	},
 	(t) => [index('assessments_org').on(t.orgId)]

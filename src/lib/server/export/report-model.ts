@@ -57,6 +57,10 @@ function cover(ctx: ReportContext): Cover {
 		fields: [
 			{ label: m.exports_report_hospital({}, ctx.o), value: r.assessment.orgName },
 			{ label: m.exports_report_processing({}, ctx.o), value: r.assessment.title },
+			{
+				label: m.overview_project_lead({}, ctx.o),
+				value: r.assessment.projectLeadName ?? m.overview_project_lead_none({}, ctx.o)
+			},
 			{ label: m.exports_report_version({}, ctx.o), value: version },
 			{
 				label: m.exports_report_decision({}, ctx.o),

@@ -1,4 +1,5 @@
 /** Report sections of the signed acts: opinions, decision, history, verification. */
+import { authorshipNoteOf } from '$lib/domain/decision/authorship';
 import { m } from '$lib/paraglide/messages';
 import { auditActionLabel, auditSummaryText } from './report-audit-labels';
 import { localize } from '$lib/domain/knowledge/localized';
@@ -78,6 +79,16 @@ export function opinionsSection(ctx: ReportContext): Section {
 			});
 		}
 		blocks.push({ kind: 'paragraph', text: s.body || dash });
+		const note = authorshipNoteOf(s.details);
+		if (note)
+			blocks.push({
+				kind: 'paragraph',
+				tone: 'warning',
+				text: m.signoff_authorship_printed(
+					{ saves: note.saves, total: note.totalSaves, reason: note.reason },
+					ctx.o
+				)
+			});
 	}
 	return {
 		id: 'opinions',

@@ -79,6 +79,8 @@ export async function importCnilPia(
 				title: plan.title,
 				description: plan.description,
 				template: null,
+				// Whoever starts the DPIA leads it until someone else is named.
+				projectLeadId: actor.userId,
 				createdBy: actor.userId,
 				updatedBy: actor.userId
 			})

@@ -26,18 +26,26 @@ export const load: PageServerLoad = (event) => {
 	const statuses = assessments.stepStatuses(db, assessment.id) as Record<StepKey, StepStatus>;
 	// One computation of the content hash and opinions for the whole page (it is the costly part).
 	const facts = factsOf(db, assessment);
-	const labels = assessments.userLabels(db, [assessment.createdBy, assessment.updatedBy]);
+	const lead = assessment.projectLeadId;
+	const labels = assessments.userLabels(db, [
+		assessment.createdBy,
+		assessment.updatedBy,
+		...(lead ? [lead] : [])
+	]);
+	const canEdit =
+		can(membership.role, 'assessment.edit') &&
+		!assessment.archivedAt &&
+		assessment.status !== 'decided';
 	return {
 		assessment: {
 			...assessment,
 			orgName: membership.orgName,
-			updatedByName: labels[assessment.updatedBy] ?? ''
+			updatedByName: labels[assessment.updatedBy] ?? '',
+			projectLeadName: lead ? (labels[lead] ?? null) : null
 		},
 		role: membership.role,
-		canEdit:
-			can(membership.role, 'assessment.edit') &&
-			!assessment.archivedAt &&
-			assessment.status !== 'decided',
+		canEdit,
+		leadOptions: canEdit ? assessments.projectLeadOptions(db, assessment.orgId) : [],
 		canArchive: can(membership.role, 'assessment.archive') && !assessment.archivedAt,
 		steps: STEPS.map((s) => ({
 			key: s.key,
@@ -96,6 +104,7 @@ const transitionSchema = z.object({
 });
 
 const metaSchema = z.object({
+	projectLeadId: z.string().max(64).optional(),
 	title: z.string().trim().min(1).max(200),
 	description: z.string().trim().max(5000),
 	version: z.coerce.number().int().positive()
@@ -154,6 +163,14 @@ export const actions: Actions = {
 		const parsed = validate(metaSchema, form);
 		if (!parsed.ok) return parsed.failure;
 		if (assessment.archivedAt) return frozenFail(form);
+		const lead = parsed.data.projectLeadId;
+		if (lead && !assessments.projectLeadOptions(db, assessment.orgId).some((o) => o.id === lead))
+			return formFail(
+				400,
+				{ projectLeadId: { code: 'project_lead_not_eligible' } },
+				formValues(form),
+				{ invalidInput: true as const }
+			);
 		try {
 			const updated = assessments.updateMeta(
 				db,

@@ -4,6 +4,7 @@ import { OPINION_KINDS, VERDICTS } from '$lib/domain/signoff';
 import { actorOf } from '$lib/server/http/access';
 import { validate } from '$lib/server/http/forms';
 import { listFindings } from '$lib/server/findings';
+import { authorshipFor, AuthorshipReasonRequired } from '$lib/server/authorship';
 import { userHasTotp } from '$lib/server/auth/step-up';
 import { signableKinds, signOpinion } from '$lib/server/signoffs';
 import { confirmSigner, openSignForm, signRefusal, signoffPage } from '$lib/server/http/sign-form';
@@ -21,6 +22,10 @@ export const load: PageServerLoad = (event) => {
 		signatures: record.signatures,
 		signable,
 		hasTotp: userHasTotp(db, user.id),
+		// Shown to a DPO about to sign on content they mostly saved: a reason is then asked.
+		authorship: signable.some((s) => s.kind === 'dpo')
+			? authorshipFor(db, assessment.id, user.id)
+			: null,
 		openFindings:
 			membership.role === 'security'
 				? listFindings(db, assessment.id)
@@ -39,6 +44,7 @@ const opinionSchema = z.object({
 		.transform((v) => v || null),
 	verdict: z.enum(VERDICTS).optional(),
 	body: z.string().trim().min(1).max(10000),
+	authorshipReason: z.string().trim().max(2000).optional(),
 	seenHash: z.string().regex(/^[0-9a-f]{64}$/)
 });
 
@@ -47,7 +53,7 @@ export const actions: Actions = {
 		const { user, db, assessment, membership, form, values, failure } = await openSignForm(
 			event,
 			'opinion.sign',
-			() => ['kind', 'extraKey', 'verdict', 'body']
+			() => ['kind', 'extraKey', 'verdict', 'body', 'authorshipReason']
 		);
 		if (failure) return failure;
 		const parsed = validate(opinionSchema, form, { omit: ['password', 'code'] });
@@ -68,11 +74,17 @@ export const actions: Actions = {
 					extraKey: input.extraKey,
 					verdict: input.kind === 'data_subjects_waiver' ? null : (input.verdict ?? null),
 					body: input.body,
-					seenHash: input.seenHash
+					seenHash: input.seenHash,
+					authorshipReason: input.authorshipReason ?? null
 				}
 			);
 			return { signed: row.id };
 		} catch (e) {
+			if (e instanceof AuthorshipReasonRequired)
+				return fail(400, {
+					errors: { authorshipReason: { code: 'signoff_authorship_reason_required' } },
+					values
+				});
 			return signRefusal(e, values);
 		}
 	}
