@@ -22,7 +22,8 @@ test('a DPO creates an assessment from the booking template', async ({ page }) =
 	await expect(steps.getByText('En cours').first()).toBeVisible();
 	await expect(page.getByText('Avancement : 0 étape(s) validée(s) sur')).toBeVisible();
 	// And the creation is in the assessment's own history.
-	await expect(page.getByRole('cell', { name: 'assessment.create' })).toBeVisible();
+	await expect(page.getByRole('cell', { name: 'Création de l’analyse' })).toBeVisible();
+	await expect(page.getByRole('cell', { name: 'Créée à partir du modèle' })).toBeVisible();
 	// It appears in the list and the search finds it.
 	await page.goto('/assessments?q=' + encodeURIComponent(title));
 	await expect(page.getByRole('link', { name: title })).toBeVisible();

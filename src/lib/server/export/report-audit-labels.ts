@@ -7,6 +7,7 @@
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/domain/knowledge/localized';
 import { outcomeLabel } from './report-labels';
+import { summaryInWords } from './report-audit-summaries';
 
 type Msg = (inputs: Record<string, never>, options: { locale: Locale }) => string;
 
@@ -17,6 +18,8 @@ const ACTIONS: Record<string, Msg> = {
 	'assessment.export': m.legal_audit_assessment_export,
 	'assessment.import': m.legal_audit_assessment_import,
 	'step.save': m.legal_audit_step_save,
+	'step.request_review': m.legal_audit_step_request_review,
+	'step.evaluate': m.legal_audit_step_evaluate,
 	'step.export_csv': m.legal_audit_step_export_csv,
 	'action_plan.export_csv': m.legal_audit_action_plan_export_csv,
 	'attachment.upload': m.legal_audit_attachment_upload,
@@ -60,6 +63,9 @@ export function auditSummaryText(action: string, summary: string, locale: Locale
 			return t[3] ? m.legal_audit_new_version({ text, n: t[3] }, o) : text;
 		}
 	}
+	const words = summaryInWords(action, summary, locale);
+	if (words !== null) return words;
+	// Older or unknown wordings: the codes they carry are still spelled out.
 	let text = summary.replace(
 		/\b(report|notice|record-of-processing)\.(pdf|docx)\b/g,
 		(_, kind: string) => DOCS[kind]!({}, o)

@@ -15,6 +15,16 @@ import { WorkerJobError } from '$lib/server/export/render-worker-run';
 import { exportRecord } from '$lib/server/http/export-record';
 import type { AssessmentRecord } from '$lib/server/record';
 
+/** The sealed (English, fixed-form) summary of an export; report-audit-summaries reads it back. */
+export function exportAuditSummary(
+	spec: Pick<ExportSpec, 'kind' | 'ext'>,
+	version: number,
+	locale: string,
+	contentHash: string
+): string {
+	return `${spec.kind} (${spec.ext.toUpperCase()}) of version ${version} exported in ${locale}, content sha256 ${contentHash}`;
+}
+
 export type ExportExt = 'pdf' | 'docx' | 'zip' | 'json' | 'csv';
 
 export const CONTENT_TYPES: Record<ExportExt, string> = {
@@ -101,7 +111,7 @@ export async function exportResponse(
 				entityId: assessment.id,
 				assessmentId: assessment.id,
 				orgId: assessment.orgId,
-				summary: `${spec.kind} (${spec.ext.toUpperCase()}) of version ${record.versionNumber} exported in ${locale}, content sha256 ${record.contentHash}`
+				summary: exportAuditSummary(spec, record.versionNumber, locale, record.contentHash)
 			});
 		}
 	};

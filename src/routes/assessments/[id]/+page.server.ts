@@ -19,6 +19,7 @@ import type { Role } from '$lib/domain/roles';
 import { assessments as assessmentsTable, type Assessment } from '$lib/server/db/schema';
 import { applyTransition, factsOf, WorkflowRefusalError } from '$lib/server/workflow';
 import { cnilReferralOf } from '$lib/server/decision-gate';
+import { auditActionLabel, auditSummaryText } from '$lib/server/export/report-audit-labels';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -60,8 +61,10 @@ export const load: PageServerLoad = (event) => {
 			seq: e.seq,
 			at: e.at,
 			who: e.actorLabel,
+			// In the reader's words, as the record prints them; the code stays for the title.
 			action: e.action,
-			summary: e.summary
+			actionLabel: auditActionLabel(e.action, event.locals.locale),
+			summary: auditSummaryText(e.action, e.summary, event.locals.locale)
 		}))
 	};
 };
