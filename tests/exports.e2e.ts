@@ -91,6 +91,15 @@ test.describe('document exports of the demo assessment', () => {
 			expect(text).toContain(s.signerName.replace(/\s+/g, ''));
 			expect(text).toContain(s.contentHash);
 		}
+		// Done-when of issue 11: every risk lists its measures, and the documents handed to
+		// patients and to the CNIL carry no drafting placeholder.
+		expect(text).not.toContain('Aucunemesuren’estenregistréepourcerisque');
+		for (const doc of ['notice.pdf', 'record-of-processing.pdf']) {
+			const published = await pdfText(await get(page, id, doc));
+			expect(published.length, doc).toBeGreaterThan(500);
+			for (const marker of ['àcompléter', 'àfixer', 'àtrancher', 'àdéfinir'])
+				expect(published, `${doc}: ${marker}`).not.toContain(marker);
+		}
 	});
 
 	test('documents follow the reader’s language', async ({ page }) => {
