@@ -138,6 +138,19 @@ test('DPO, security officer and representative sign, then the director decides; 
 	await dpo.goto(`/assessments/${id}/versions`);
 	await expect(dpo.getByRole('table', { name: "Versions de l'analyse" })).toContainText('Refusé');
 	expect(await seriousViolations(dpo)).toEqual([]);
+	// A change in version 2 is told with the step's and the field's names, not the paths.
+	await contributor.goto(`/assessments/${id}/screening`);
+	await contributor
+		.getByLabel(/Justification/)
+		.first()
+		.fill('Revue après la décision.');
+	expect(await saveStep(contributor)).toBe(200);
+	await dpo.goto(`/assessments/${id}/versions?from=1&to=2`);
+	const diff = dpo.getByRole('table', { name: /modification/i });
+	await expect(diff).toContainText('Faut-il une AIPD ? › Justification');
+	await expect(diff).toContainText('Revue après la décision.');
+	await expect(diff).not.toContainText('steps.');
+	await expect(diff).not.toContainText('in_progress');
 });
 
 test('an edit after the DPO signed makes the opinion stale and blocks the decision until renewed', async ({

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { diffContent } from '$lib/domain/content-diff';
+import { readablePath, readableValue } from '$lib/domain/content-paths';
 import { assessmentAccess } from '$lib/server/http/access';
 import { contentHash, currentContent, type AssessmentContent } from '$lib/server/content';
 import { frozenVersion, versionsOf } from '$lib/server/record';
@@ -44,11 +45,13 @@ export const load: PageServerLoad = (event) => {
 		diff = {
 			from,
 			to,
+			// In the reader's words; the internal path stays available (a tooltip) for audits.
 			changes: changes.slice(0, 500).map((c) => ({
 				path: c.path,
+				where: readablePath(c.path, [a, b], event.locals.locale),
 				kind: c.kind,
-				before: show(c.before),
-				after: show(c.after)
+				before: show(readableValue(c.before, event.locals.locale)),
+				after: show(readableValue(c.after, event.locals.locale))
 			})),
 			truncated: changes.length > 500
 		};
