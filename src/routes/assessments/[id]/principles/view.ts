@@ -26,6 +26,8 @@ export interface RetentionView {
 	category: string;
 	period: string;
 	justification: string;
+	/** Carried through the form so that a save keeps it (it is never printed in the notice). */
+	internalNote: string;
 }
 export interface ClauseView {
 	/** '' when nothing (valid) was chosen: no radio is checked and the error says why. */
@@ -45,7 +47,7 @@ export interface PrinciplesView {
 	minimisation: MinimisationView[];
 	accuracy: string;
 	retention: RetentionView[];
-	rights: Record<RightKey, string>;
+	rights: Record<RightKey, string> & { internalNote: string };
 	processorContract: Record<ProcessorClauseKey, ClauseView>;
 	transfers: TransferView[];
 }
@@ -74,12 +76,16 @@ export function toView(source: unknown): PrinciplesView {
 		retention: list(s.retention).map((r) => ({
 			category: str(r.category),
 			period: str(r.period),
-			justification: str(r.justification)
+			justification: str(r.justification),
+			internalNote: str(r.internalNote)
 		})),
-		rights: Object.fromEntries(RIGHT_KEYS.map((k) => [k, str(rights[k])])) as Record<
-			RightKey,
-			string
-		>,
+		rights: {
+			...(Object.fromEntries(RIGHT_KEYS.map((k) => [k, str(rights[k])])) as Record<
+				RightKey,
+				string
+			>),
+			internalNote: str(rights.internalNote)
+		},
 		processorContract: Object.fromEntries(
 			PROCESSOR_CLAUSE_KEYS.map((k) => {
 				const c = obj(contract[k]);
