@@ -82,6 +82,8 @@ async function refusedGaps(page: Page, id: string, file: string): Promise<string
 }
 
 test('internal notes are kept on save and never printed in the notice', async ({ page }) => {
+	// Several saves and up to six document renders: minutes on a loaded 2-core machine.
+	test.setTimeout(600_000);
 	await loginAs(page, 'dpo');
 	const id = await newBookingAssessment(page, 'Notice et notes internes');
 	const notes = {
@@ -175,6 +177,7 @@ test('a blank assessment’s notice is refused with the list of what is missing'
 test('placeholders refuse the notice by name; once filled in, the notice is produced', async ({
 	page
 }) => {
+	test.setTimeout(600_000);
 	await loginAs(page, 'dpo');
 	const id = await newBlankAssessment(page, 'Notice brouillon');
 	const names = {

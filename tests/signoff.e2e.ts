@@ -48,7 +48,7 @@ test('DPO, security officer and representative sign, then the director decides; 
 	browser
 }) => {
 	// Seven step evaluations before the opinions: slow on a loaded machine.
-	test.setTimeout(300_000);
+	test.setTimeout(600_000);
 	const contributor = await as(browser, 'contributor');
 	const id = await newBookingAssessment(contributor, 'Signatures');
 	await act(contributor, id, 'Soumettre à la relecture du DPO');
@@ -156,7 +156,7 @@ test('DPO, security officer and representative sign, then the director decides; 
 test('an edit after the DPO signed makes the opinion stale and blocks the decision until renewed', async ({
 	browser
 }) => {
-	test.setTimeout(300_000);
+	test.setTimeout(600_000);
 	const dpo = await as(browser, 'dpo');
 	const id = await newBookingAssessment(dpo, 'Avis caduc');
 	await evaluateSteps(dpo, id);
