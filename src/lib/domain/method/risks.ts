@@ -9,6 +9,7 @@ import {
 } from '../knowledge/risks/risk-catalogue';
 import { SCALE_VALUES } from '../knowledge/risks/scales';
 import { CUSTOM_KEY } from '../knowledge/risks/types';
+import { MEASURE_STATES, MEASURE_STATUSES } from './measure-states';
 import { validateResidual } from '../scoring';
 import {
 	freeText,
@@ -20,8 +21,7 @@ import {
 	shortText
 } from './fields';
 
-export const MEASURE_STATES = ['existing', 'planned'] as const;
-export const MEASURE_STATUSES = ['todo', 'in_progress', 'done'] as const;
+export { MEASURE_STATES, MEASURE_STATUSES };
 export { CUSTOM_KEY };
 export const RISK_CATALOGUE_KEYS = [...RISK_KEYS, CUSTOM_KEY] as const;
 
