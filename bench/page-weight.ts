@@ -68,7 +68,16 @@ export function pageWeights(root = process.cwd()): PageWeight[] {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-	for (const w of pageWeights().sort((a, b) => b.gzipBytes - a.gzipBytes)) {
-		console.log(`${(w.gzipBytes / 1024).toFixed(1).padStart(7)} kB  ${w.files} files  ${w.route}`);
+	const { budgetLines, kb } = await import('./page-budgets');
+	const lines = budgetLines(pageWeights());
+	for (const l of lines) {
+		const verdict = l.met ? 'met   ' : 'MISSED';
+		console.log(
+			`${kb(l.gzipBytes).padStart(7)} kB / ${String(l.budgetKb).padStart(3)} kB  ${verdict}  ${String(l.files).padStart(2)} files  ${l.route}`
+		);
 	}
+	const missed = lines.filter((l) => !l.met).length;
+	console.log(missed ? `${missed} page(s) over budget` : `all ${lines.length} pages within budget`);
+	// A missed budget fails the command, as it fails the test.
+	if (missed) process.exitCode = 1;
 }

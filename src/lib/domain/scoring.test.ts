@@ -45,6 +45,12 @@ describe('riskLevel and the default matrix', () => {
 		expect(DEFAULT_THRESHOLDS.levels).toEqual(table);
 	});
 
+	it('is a table the schema accepts (it is built without parsing, to keep zod off the pages)', () => {
+		expect(matrixThresholdsSchema.parse(structuredClone(DEFAULT_THRESHOLDS))).toEqual(
+			DEFAULT_THRESHOLDS
+		);
+	});
+
 	it('keeps both axes next to the level', () => {
 		expect(riskLevel(4, 1)).toEqual({ severity: 4, likelihood: 1, level: 3, name: 'significant' });
 		expect(riskLevel(1, 4)).toEqual({ severity: 1, likelihood: 4, level: 2, name: 'limited' });

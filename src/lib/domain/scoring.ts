@@ -30,6 +30,7 @@
  *    aimed at an unknown risk or benefit is reported instead of being dropped.
  */
 import { z } from 'zod';
+import { defineSchema } from './define-schema';
 import { isValidDelta, type Axis, type Rule } from './knowledge/risks/rules';
 import {
 	isScale,
@@ -77,27 +78,29 @@ export function defaultLevel(severity: Scale, likelihood: Scale): Scale {
 	return (Math.floor(sum / 2) + tieTowardsSeverity) as Scale;
 }
 
-const levelSchema = z.literal(SCALE_VALUES);
-const rowSchema = z.tuple([levelSchema, levelSchema, levelSchema, levelSchema]);
+const levelSchema = defineSchema(() => z.literal(SCALE_VALUES));
+const rowSchema = defineSchema(() => z.tuple([levelSchema, levelSchema, levelSchema, levelSchema]));
 
 /**
  * Per-organisation risk map: `levels[severity - 1][likelihood - 1]`. Branded, so only a
  * table that went through the schema (and its monotonicity check) can reach `riskLevel`.
  */
-export const matrixThresholdsSchema = z
-	.object({ levels: z.tuple([rowSchema, rowSchema, rowSchema, rowSchema]) })
-	.superRefine(({ levels }, ctx) => {
-		const flag = (message: string, s: number, l: number) =>
-			ctx.addIssue({ code: 'custom', message, path: ['levels', s, l] });
-		for (let s = 0; s < 4; s++) {
-			for (let l = 0; l < 4; l++) {
-				const cell = levels[s]?.[l] ?? 0;
-				if (s > 0 && cell < (levels[s - 1]?.[l] ?? 0)) flag('non_monotonic_severity', s, l);
-				if (l > 0 && cell < (levels[s]?.[l - 1] ?? 0)) flag('non_monotonic_likelihood', s, l);
+export const matrixThresholdsSchema = defineSchema(() =>
+	z
+		.object({ levels: z.tuple([rowSchema, rowSchema, rowSchema, rowSchema]) })
+		.superRefine(({ levels }, ctx) => {
+			const flag = (message: string, s: number, l: number) =>
+				ctx.addIssue({ code: 'custom', message, path: ['levels', s, l] });
+			for (let s = 0; s < 4; s++) {
+				for (let l = 0; l < 4; l++) {
+					const cell = levels[s]?.[l] ?? 0;
+					if (s > 0 && cell < (levels[s - 1]?.[l] ?? 0)) flag('non_monotonic_severity', s, l);
+					if (l > 0 && cell < (levels[s]?.[l - 1] ?? 0)) flag('non_monotonic_likelihood', s, l);
+				}
 			}
-		}
-	})
-	.brand<'MatrixThresholds'>();
+		})
+		.brand<'MatrixThresholds'>()
+);
 
 export type MatrixThresholds = z.infer<typeof matrixThresholdsSchema>;
 
@@ -107,12 +110,12 @@ function freezeTable(thresholds: MatrixThresholds): MatrixThresholds {
 	return Object.freeze(thresholds);
 }
 
-// Built from `defaultLevel` and frozen: a shared default must not be edited in place.
-export const DEFAULT_THRESHOLDS: MatrixThresholds = freezeTable(
-	matrixThresholdsSchema.parse({
-		levels: SCALE_VALUES.map((s) => SCALE_VALUES.map((l) => defaultLevel(s, l)))
-	})
-);
+// Built from `defaultLevel` and frozen: a shared default must not be edited in place. Not
+// run through the schema here: pages that colour a risk import this module, and a parse at
+// load time would ship zod to them. scoring.test.ts proves the schema accepts this table.
+export const DEFAULT_THRESHOLDS: MatrixThresholds = freezeTable({
+	levels: SCALE_VALUES.map((s) => SCALE_VALUES.map((l) => defaultLevel(s, l)))
+} as MatrixThresholds);
 
 export type ScorePair = { severity: Scale; likelihood: Scale };
 export type RiskLevel = ScorePair & { level: Scale; name: LevelName };

@@ -4,6 +4,7 @@
  * exports.
  */
 import { z } from 'zod';
+import { defineSchema } from './define-schema';
 import type { Role } from './roles';
 import type { OpinionStatus } from './workflow';
 import {
@@ -40,16 +41,30 @@ export const SIGNER_ROLE: Readonly<Record<Exclude<SignatureKindName, 'extra'>, R
 	decision: 'director'
 };
 
+/** Who may give a further opinion (plain list: the settings page needs it without zod). */
+export const EXTRA_OPINION_ROLES = [
+	'dpo',
+	'director',
+	'security',
+	'contributor',
+	'representative'
+] as const;
+
 /** A further opinion an organisation asks for (e.g. the medical committee chair). */
-export const extraOpinionSchema = z.object({
-	key: z
-		.string()
-		.trim()
-		.regex(/^[a-z0-9_-]{1,40}$/),
-	label: z.object({ fr: z.string().trim().min(1).max(120), en: z.string().trim().min(1).max(120) }),
-	role: z.enum(['dpo', 'director', 'security', 'contributor', 'representative']),
-	required: z.boolean()
-});
+export const extraOpinionSchema = defineSchema(() =>
+	z.object({
+		key: z
+			.string()
+			.trim()
+			.regex(/^[a-z0-9_-]{1,40}$/),
+		label: z.object({
+			fr: z.string().trim().min(1).max(120),
+			en: z.string().trim().min(1).max(120)
+		}),
+		role: z.enum(EXTRA_OPINION_ROLES),
+		required: z.boolean()
+	})
+);
 export type ExtraOpinion = z.infer<typeof extraOpinionSchema>;
 
 /** The fields of a signature that decide whether it still counts. */
@@ -114,36 +129,38 @@ export function opinionFacts(
 }
 
 /** What the director's decision holds besides the outcome and its text. */
-export const decisionDetailsSchema = z.object({
-	/** The chosen scenario (an id from the scenarios step), or null when none was modelled. */
-	scenarioId: z.string().max(100).nullable(),
-	acceptedRisks: z
-		.array(
-			z.object({
-				riskId: z.string().min(1).max(100),
-				rationale: z.string().trim().min(1).max(2000)
-			})
-		)
-		.max(200),
-	conditions: z
-		.array(
-			z.object({
-				text: z.string().trim().min(1).max(2000),
-				owner: z.string().trim().min(1).max(200),
-				dueDate: z.iso.date()
-			})
-		)
-		.max(100),
-	/** When the analysis must be reviewed again (GDPR art. 35(11)). */
-	reviewDate: z.iso.date(),
-	/**
-	 * The director's answers recorded with the decision (decision/gate.ts). Optional so that
-	 * decisions signed before they existed still read; the gate requires them when needed.
-	 */
-	compliance: z.array(complianceAnswerSchema).max(300).optional(),
-	reservationAnswers: z.array(reservationAnswerSchema).max(50).optional(),
-	explanations: z.array(explanationSchema).max(300).optional()
-});
+export const decisionDetailsSchema = defineSchema(() =>
+	z.object({
+		/** The chosen scenario (an id from the scenarios step), or null when none was modelled. */
+		scenarioId: z.string().max(100).nullable(),
+		acceptedRisks: z
+			.array(
+				z.object({
+					riskId: z.string().min(1).max(100),
+					rationale: z.string().trim().min(1).max(2000)
+				})
+			)
+			.max(200),
+		conditions: z
+			.array(
+				z.object({
+					text: z.string().trim().min(1).max(2000),
+					owner: z.string().trim().min(1).max(200),
+					dueDate: z.iso.date()
+				})
+			)
+			.max(100),
+		/** When the analysis must be reviewed again (GDPR art. 35(11)). */
+		reviewDate: z.iso.date(),
+		/**
+		 * The director's answers recorded with the decision (decision/gate.ts). Optional so that
+		 * decisions signed before they existed still read; the gate requires them when needed.
+		 */
+		compliance: z.array(complianceAnswerSchema).max(300).optional(),
+		reservationAnswers: z.array(reservationAnswerSchema).max(50).optional(),
+		explanations: z.array(explanationSchema).max(300).optional()
+	})
+);
 export type DecisionDetails = z.infer<typeof decisionDetailsSchema>;
 
 /** A risk as the director sees it when deciding: its residual level (organisation matrix). */

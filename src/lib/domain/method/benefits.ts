@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineSchema } from '../define-schema';
 import { localize, type Locale } from '../knowledge/localized';
 import { BENEFIT_CATALOGUE, BENEFIT_KEYS } from '../knowledge/risks/benefit-catalogue';
 import { CONFIDENCES } from '../knowledge/risks/scales';
@@ -7,12 +8,14 @@ import { CUSTOM_KEY, scaleSchema } from './risks';
 
 export const BENEFIT_CATALOGUE_KEYS = [...BENEFIT_KEYS, CUSTOM_KEY] as const;
 
-export const kpiSchema = z.object({
-	metric: requiredShortText(),
-	baseline: shortText(),
-	target: shortText(),
-	source: shortText()
-});
+export const kpiSchema = defineSchema(() =>
+	z.object({
+		metric: requiredShortText(),
+		baseline: shortText(),
+		target: shortText(),
+		source: shortText()
+	})
+);
 
 const isBlankKpi = (value: unknown) =>
 	typeof value === 'object' &&
@@ -20,19 +23,21 @@ const isBlankKpi = (value: unknown) =>
 	Object.values(value).every((v) => v === undefined || (typeof v === 'string' && v.trim() === ''));
 
 /** One expected benefit: magnitude 1–4, how sure we are of it, and how it will be checked. */
-export const benefitSchema = z.object({
-	id: requiredShortText(),
-	catalogueKey: z.enum(BENEFIT_CATALOGUE_KEYS),
-	title: requiredShortText(),
-	description: longText(),
-	magnitude: scaleSchema(),
-	confidence: z.enum(CONFIDENCES),
-	justification: freeText(),
-	// A form sends the four KPI fields even when none is filled: that means "no KPI".
-	kpi: z.preprocess((v) => (isBlankKpi(v) ? undefined : v), kpiSchema.optional())
-});
+export const benefitSchema = defineSchema(() =>
+	z.object({
+		id: requiredShortText(),
+		catalogueKey: z.enum(BENEFIT_CATALOGUE_KEYS),
+		title: requiredShortText(),
+		description: longText(),
+		magnitude: scaleSchema(),
+		confidence: z.enum(CONFIDENCES),
+		justification: freeText(),
+		// A form sends the four KPI fields even when none is filled: that means "no KPI".
+		kpi: z.preprocess((v) => (isBlankKpi(v) ? undefined : v), kpiSchema.optional())
+	})
+);
 
-export const benefitsSchema = z.object({ benefits: rows(benefitSchema) });
+export const benefitsSchema = defineSchema(() => z.object({ benefits: rows(benefitSchema) }));
 
 export type Kpi = z.infer<typeof kpiSchema>;
 export type Benefit = z.infer<typeof benefitSchema>;

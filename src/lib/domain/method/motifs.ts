@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineSchema } from '../define-schema';
 import type { Localized } from '../knowledge/localized';
 import {
 	MOTIF_DECISIONS,
@@ -30,45 +31,49 @@ export const MOTIF_LIMITS = {
  * `reasonCollected` says whether the patient is asked for the reason at booking time: the
  * CNOM/CNIL guidance is not to collect it when the visit needs no preparation.
  */
-export const motifSchema = z
-	.object({
-		id: z.string().trim().min(1).max(MOTIF_LIMITS.idLength),
-		service: requiredShortText(),
-		reason: requiredShortText(),
-		practitioner: z.enum(PRACTITIONER_TYPES),
-		visit: z.enum(VISIT_KINDS),
-		durationMin: z.number().int().min(MOTIF_LIMITS.durationMin).max(MOTIF_LIMITS.durationMax),
-		flags: uniqueEnumArray(SENSITIVITY_FLAGS),
-		reasonCollected: z.boolean(),
-		decision: z.enum(MOTIF_DECISIONS),
-		rationale: freeText()
-	})
-	.superRefine((motif, ctx) => {
-		// Opening a sensitive reason online goes against the default: the record must say why.
-		if (motif.decision === 'online' && motif.flags.length > 0) {
-			requireText(motif.rationale, ['rationale'], ctx);
-		}
-	});
+export const motifSchema = defineSchema(() =>
+	z
+		.object({
+			id: z.string().trim().min(1).max(MOTIF_LIMITS.idLength),
+			service: requiredShortText(),
+			reason: requiredShortText(),
+			practitioner: z.enum(PRACTITIONER_TYPES),
+			visit: z.enum(VISIT_KINDS),
+			durationMin: z.number().int().min(MOTIF_LIMITS.durationMin).max(MOTIF_LIMITS.durationMax),
+			flags: uniqueEnumArray(SENSITIVITY_FLAGS),
+			reasonCollected: z.boolean(),
+			decision: z.enum(MOTIF_DECISIONS),
+			rationale: freeText()
+		})
+		.superRefine((motif, ctx) => {
+			// Opening a sensitive reason online goes against the default: the record must say why.
+			if (motif.decision === 'online' && motif.flags.length > 0) {
+				requireText(motif.rationale, ['rationale'], ctx);
+			}
+		})
+);
 
 /** The Motifs step: the table of reasons. Ids are unique so rows can be edited one by one. */
-export const motifsSchema = z
-	.object({
-		rows: z.array(motifSchema).max(MOTIF_LIMITS.rows)
-	})
-	.superRefine((step, ctx) => {
-		const seen = new Set<string>();
-		step.rows.forEach((row, index) => {
-			if (seen.has(row.id)) {
-				ctx.addIssue({
-					code: 'custom',
-					path: ['rows', index, 'id'],
-					params: { reason: CUSTOM_REASONS.duplicate },
-					input: row.id
-				});
-			}
-			seen.add(row.id);
-		});
-	});
+export const motifsSchema = defineSchema(() =>
+	z
+		.object({
+			rows: z.array(motifSchema).max(MOTIF_LIMITS.rows)
+		})
+		.superRefine((step, ctx) => {
+			const seen = new Set<string>();
+			step.rows.forEach((row, index) => {
+				if (seen.has(row.id)) {
+					ctx.addIssue({
+						code: 'custom',
+						path: ['rows', index, 'id'],
+						params: { reason: CUSTOM_REASONS.duplicate },
+						input: row.id
+					});
+				}
+				seen.add(row.id);
+			});
+		})
+);
 
 export type Motif = z.infer<typeof motifSchema>;
 export type Motifs = z.infer<typeof motifsSchema>;

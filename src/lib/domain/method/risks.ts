@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineSchema } from '../define-schema';
 import { localize, type Locale } from '../knowledge/localized';
 import {
 	MEASURE_KINDS,
@@ -7,6 +8,8 @@ import {
 	RISK_KEYS
 } from '../knowledge/risks/risk-catalogue';
 import { SCALE_VALUES } from '../knowledge/risks/scales';
+import { CUSTOM_KEY } from '../knowledge/risks/types';
+import { MEASURE_STATES, MEASURE_STATUSES } from './measure-states';
 import { validateResidual } from '../scoring';
 import {
 	freeText,
@@ -18,9 +21,8 @@ import {
 	shortText
 } from './fields';
 
-export const MEASURE_STATES = ['existing', 'planned'] as const;
-export const MEASURE_STATUSES = ['todo', 'in_progress', 'done'] as const;
-export const CUSTOM_KEY = 'custom';
+export { MEASURE_STATES, MEASURE_STATUSES };
+export { CUSTOM_KEY };
 export const RISK_CATALOGUE_KEYS = [...RISK_KEYS, CUSTOM_KEY] as const;
 
 /** A score on a CNIL scale, 1 Négligeable to 4 Maximale. */
@@ -44,60 +46,64 @@ function isRealDate(value: string): boolean {
  * A measure treating a risk. A planned measure is a commitment: someone owns it and it has
  * a due date, otherwise the action plan cannot follow it.
  */
-export const measureSchema = z
-	.object({
-		id: requiredShortText(),
-		title: z.string().trim().min(1).max(LIMITS.text),
-		kind: z.enum(MEASURE_KINDS),
-		state: z.enum(MEASURE_STATES),
-		owner: shortText(),
-		dueDate: isoDateOrEmpty(),
-		status: z.enum(MEASURE_STATUSES)
-	})
-	.superRefine((measure, ctx) => {
-		if (measure.state !== 'planned') return;
-		requireText(measure.owner, ['owner'], ctx);
-		requireText(measure.dueDate, ['dueDate'], ctx);
-	});
+export const measureSchema = defineSchema(() =>
+	z
+		.object({
+			id: requiredShortText(),
+			title: z.string().trim().min(1).max(LIMITS.text),
+			kind: z.enum(MEASURE_KINDS),
+			state: z.enum(MEASURE_STATES),
+			owner: shortText(),
+			dueDate: isoDateOrEmpty(),
+			status: z.enum(MEASURE_STATUSES)
+		})
+		.superRefine((measure, ctx) => {
+			if (measure.state !== 'planned') return;
+			requireText(measure.owner, ['owner'], ctx);
+			requireText(measure.dueDate, ['dueDate'], ctx);
+		})
+);
 
 const textList = () => z.array(requiredShortText().max(LIMITS.text)).max(50);
 
 /** One risk, scored before (initial) and after (residual) its measures. */
-export const riskSchema = z
-	.object({
-		id: requiredShortText(),
-		catalogueKey: z.enum(RISK_CATALOGUE_KEYS),
-		title: requiredShortText(),
-		description: longText(),
-		category: z.enum(RISK_CATEGORIES),
-		sources: textList(),
-		threats: textList(),
-		impacts: textList(),
-		severity: scaleSchema(),
-		likelihood: scaleSchema(),
-		justification: freeText(),
-		measures: rows(measureSchema),
-		residualSeverity: scaleSchema(),
-		residualLikelihood: scaleSchema(),
-		residualReason: freeText()
-	})
-	.superRefine((risk, ctx) => {
-		const problem = validateResidual(
-			{ severity: risk.severity, likelihood: risk.likelihood },
-			{ severity: risk.residualSeverity, likelihood: risk.residualLikelihood },
-			risk.residualReason
-		);
-		if (problem) {
-			ctx.addIssue({
-				code: 'custom',
-				path: ['residualReason'],
-				message: 'risk_residual_reason_required',
-				input: risk.residualReason
-			});
-		}
-	});
+export const riskSchema = defineSchema(() =>
+	z
+		.object({
+			id: requiredShortText(),
+			catalogueKey: z.enum(RISK_CATALOGUE_KEYS),
+			title: requiredShortText(),
+			description: longText(),
+			category: z.enum(RISK_CATEGORIES),
+			sources: textList(),
+			threats: textList(),
+			impacts: textList(),
+			severity: scaleSchema(),
+			likelihood: scaleSchema(),
+			justification: freeText(),
+			measures: rows(measureSchema),
+			residualSeverity: scaleSchema(),
+			residualLikelihood: scaleSchema(),
+			residualReason: freeText()
+		})
+		.superRefine((risk, ctx) => {
+			const problem = validateResidual(
+				{ severity: risk.severity, likelihood: risk.likelihood },
+				{ severity: risk.residualSeverity, likelihood: risk.residualLikelihood },
+				risk.residualReason
+			);
+			if (problem) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['residualReason'],
+					message: 'risk_residual_reason_required',
+					input: risk.residualReason
+				});
+			}
+		})
+);
 
-export const risksSchema = z.object({ risks: rows(riskSchema) });
+export const risksSchema = defineSchema(() => z.object({ risks: rows(riskSchema) }));
 
 export type Measure = z.infer<typeof measureSchema>;
 export type Risk = z.infer<typeof riskSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineSchema } from '../define-schema';
 import { RISK_KEYS } from '../knowledge/risks/risk-catalogue';
 import {
 	getOptionGroup,
@@ -67,54 +68,60 @@ function prepare(value: unknown): unknown {
 const UNKNOWN_OPTION = 'scenarios_unknown_option';
 
 /** Group key → choice key; unknown keys are refused, missing groups get their reference. */
-export const selectionSchema = z
-	.record(z.string(), z.string())
-	.superRefine((selection, ctx) => {
-		for (const [groupKey, choiceKey] of Object.entries(selection)) {
-			const group = getOptionGroup(groupKey);
-			if (!group || !group.choices.some((c) => c.key === choiceKey)) {
-				ctx.addIssue({
-					code: 'custom',
-					path: [groupKey],
-					message: UNKNOWN_OPTION,
-					input: choiceKey
-				});
-			}
-		}
-	})
-	.transform((selection) =>
-		Object.fromEntries(
-			SCENARIO_OPTION_GROUPS.map((g) => [g.key, selection[g.key] ?? referenceChoice(g).key])
-		)
-	);
-
-export const scenarioSchema = z.object({
-	id: requiredShortText(),
-	name: requiredShortText(),
-	selection: selectionSchema,
-	notes: freeText()
-});
-
-export const scenariosSchema = z.preprocess(
-	prepare,
+export const selectionSchema = defineSchema(() =>
 	z
-		.object({
-			scenarios: z.array(scenarioSchema).max(MAX_SCENARIOS, 'scenarios_too_many')
-		})
-		.superRefine(({ scenarios }, ctx) => {
-			const seen = new Set<string>();
-			scenarios.forEach((scenario, index) => {
-				if (seen.has(scenario.id)) {
+		.record(z.string(), z.string())
+		.superRefine((selection, ctx) => {
+			for (const [groupKey, choiceKey] of Object.entries(selection)) {
+				const group = getOptionGroup(groupKey);
+				if (!group || !group.choices.some((c) => c.key === choiceKey)) {
 					ctx.addIssue({
 						code: 'custom',
-						path: ['scenarios', index, 'id'],
-						params: { reason: CUSTOM_REASONS.duplicate },
-						input: scenario.id
+						path: [groupKey],
+						message: UNKNOWN_OPTION,
+						input: choiceKey
 					});
 				}
-				seen.add(scenario.id);
-			});
+			}
 		})
+		.transform((selection) =>
+			Object.fromEntries(
+				SCENARIO_OPTION_GROUPS.map((g) => [g.key, selection[g.key] ?? referenceChoice(g).key])
+			)
+		)
+);
+
+export const scenarioSchema = defineSchema(() =>
+	z.object({
+		id: requiredShortText(),
+		name: requiredShortText(),
+		selection: selectionSchema,
+		notes: freeText()
+	})
+);
+
+export const scenariosSchema = defineSchema(() =>
+	z.preprocess(
+		prepare,
+		z
+			.object({
+				scenarios: z.array(scenarioSchema).max(MAX_SCENARIOS, 'scenarios_too_many')
+			})
+			.superRefine(({ scenarios }, ctx) => {
+				const seen = new Set<string>();
+				scenarios.forEach((scenario, index) => {
+					if (seen.has(scenario.id)) {
+						ctx.addIssue({
+							code: 'custom',
+							path: ['scenarios', index, 'id'],
+							params: { reason: CUSTOM_REASONS.duplicate },
+							input: scenario.id
+						});
+					}
+					seen.add(scenario.id);
+				});
+			})
+	)
 );
 
 export type Scenario = z.infer<typeof scenarioSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineSchema } from '../define-schema';
 import { CRITERION_KEYS, type CriterionKey } from '../knowledge/screening-criteria';
 import { LIMITS, requireText, uniqueEnumArray } from './fields';
 
@@ -40,14 +41,16 @@ export function screen(input: {
  * The screening step as stored. A "not required" conclusion must be justified: it is the
  * answer an inspector will question first, so the reasoning has to be on record.
  */
-export const screeningSchema = z
-	.object({
-		criteria: uniqueEnumArray(CRITERION_KEYS),
-		cnilListItem: z.boolean(),
-		justification: z.string().trim().max(LIMITS.text).optional()
-	})
-	.superRefine((value, ctx) => {
-		if (!screen(value).required) requireText(value.justification, ['justification'], ctx);
-	});
+export const screeningSchema = defineSchema(() =>
+	z
+		.object({
+			criteria: uniqueEnumArray(CRITERION_KEYS),
+			cnilListItem: z.boolean(),
+			justification: z.string().trim().max(LIMITS.text).optional()
+		})
+		.superRefine((value, ctx) => {
+			if (!screen(value).required) requireText(value.justification, ['justification'], ctx);
+		})
+);
 
 export type Screening = z.infer<typeof screeningSchema>;

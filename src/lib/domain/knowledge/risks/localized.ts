@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineSchema } from '../../define-schema';
 import type { Localized } from '../localized';
 
 /**
@@ -8,6 +9,6 @@ import type { Localized } from '../localized';
 export type { Localized };
 
 // A blank translation would show as an empty cell in the DPO's export: reject it.
-const nonBlank = z.string().regex(/\S/, 'blank_text');
+const nonBlank = defineSchema(() => z.string().regex(/\S/, 'blank_text'));
 
-export const localizedSchema = z.object({ fr: nonBlank, en: nonBlank });
+export const localizedSchema = defineSchema(() => z.object({ fr: nonBlank, en: nonBlank }));

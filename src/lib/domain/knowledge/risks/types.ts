@@ -95,3 +95,10 @@ export type OptionGroup = {
 	question: Localized;
 	choices: OptionChoice[];
 };
+
+/**
+ * The catalogue key of a risk or a benefit the team writes itself. Here, with no catalogue
+ * data around it, so that a form listing the catalogue's choices can name it without
+ * loading a catalogue.
+ */
+export const CUSTOM_KEY = 'custom';

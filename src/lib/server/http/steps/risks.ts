@@ -1,3 +1,4 @@
+import { RISK_CATALOGUE } from '$lib/domain/knowledge/risks/risk-catalogue';
 import { risksContent } from '$lib/domain/method/step-defs';
 import { listFindings } from '../../findings';
 import { getOrgSettings } from '../../org-settings';
@@ -6,7 +7,9 @@ import { defineStep } from '../step-page';
 /**
  * Risks: new risks filled from the catalogue and the "no new measure due in the past" rule
  * (domain), plus, read-only, the security findings linked to each risk and the
- * organisation's risk-level table (the levels shown beside the scores follow it).
+ * organisation's risk-level table (the levels shown beside the scores follow it). The
+ * catalogue's titles and suggested measures are sent as data: the page does not need the
+ * rest of the catalogue (descriptions, sources, scores), which the server fills in.
  */
 export const risksStep = defineStep({
 	...risksContent,
@@ -17,6 +20,7 @@ export const risksStep = defineStep({
 			status: f.status,
 			riskIds: f.riskIds
 		})),
-		thresholds: getOrgSettings(db, assessment.orgId).thresholds
+		thresholds: getOrgSettings(db, assessment.orgId).thresholds,
+		catalogue: RISK_CATALOGUE.map((r) => ({ key: r.key, title: r.title, measures: r.measures }))
 	})
 });

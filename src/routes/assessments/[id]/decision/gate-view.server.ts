@@ -1,9 +1,27 @@
 import type { Blocker } from '$lib/domain/decision/gate';
+import type { Localized } from '$lib/domain/knowledge/localized';
+import { PROCESSOR_CLAUSES } from '$lib/domain/knowledge/processor-clauses';
+import { getOptionGroup } from '$lib/domain/knowledge/risks/scenario-options';
+import { isStepKey, stepDefinition } from '$lib/domain/method/steps';
 import { decisionGate, type GateContent } from '$lib/domain/decision/gate';
 import { nonCompliantChoices } from '$lib/domain/decision/scenario';
 import { PATIENT_BENEFITS } from '$lib/domain/knowledge/risks/benefits-patients';
 import { stepSchemas } from '$lib/domain/method';
 import type { AssessmentContent } from '$lib/server/content';
+
+/**
+ * The catalogue name of what a gate line is about (a processor clause, a step, a scenario
+ * option), or null. Resolved here so that the page receives the few names it shows instead
+ * of the catalogues; the page writes the other references itself (subjectText).
+ */
+export function refLabel(ref: string): Localized | null {
+	if (ref.startsWith('processor_contract:')) {
+		return PROCESSOR_CLAUSES.find((c) => `processor_contract:${c.key}` === ref)?.label ?? null;
+	}
+	if (isStepKey(ref)) return stepDefinition(ref).title;
+	const [group, choice] = ref.split('.');
+	return getOptionGroup(group ?? '')?.choices.find((c) => c.key === choice)?.label ?? null;
+}
 
 /** A blocker with the link to the page where it is fixed (an anchor on this page for answers). */
 export function withHref(assessmentId: string, b: Blocker) {
@@ -11,8 +29,10 @@ export function withHref(assessmentId: string, b: Blocker) {
 		b.page === 'decision'
 			? `#answer-${b.ref}`
 			: `/assessments/${assessmentId}/${b.page.replace('_', '-')}`;
-	return { ...b, href };
+	return { ...b, href, label: refLabel(b.ref) };
 }
+
+const withLabel = <T extends { ref: string }>(t: T) => ({ ...t, label: refLabel(t.ref) });
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -35,8 +55,11 @@ export function gateView(assessmentId: string, gate: GateContent) {
 		return {
 			id: s.id,
 			name: s.name,
-			art36: r.art36,
-			nonCompliant: nonCompliantChoices(s.selection),
+			art36: r.art36.map(withLabel),
+			nonCompliant: nonCompliantChoices(s.selection).map((c) => ({
+				...c,
+				label: refLabel(`${c.group}.${c.choice}`)
+			})),
 			contradictions: r.contradictions.map((c) => ({
 				...c,
 				href: `/assessments/${assessmentId}/${c.page}`
@@ -47,10 +70,11 @@ export function gateView(assessmentId: string, gate: GateContent) {
 	return {
 		compliance: base.compliance.map((c) => ({
 			...c,
-			href: `/assessments/${assessmentId}/${c.page}`
+			href: `/assessments/${assessmentId}/${c.page}`,
+			label: refLabel(c.key)
 		})),
 		reservations: base.reservations,
-		art36: base.art36,
+		art36: base.art36.map(withLabel),
 		scenarios,
 		blockers: base.blockers.map((b) => withHref(assessmentId, b))
 	};
