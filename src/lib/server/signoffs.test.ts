@@ -89,6 +89,8 @@ describe('sign-offs on the demo assessment', { timeout: 60_000 }, () => {
 		decide();
 		const now = reload();
 		expect(now.status).toBe('decided');
+		// Copied beside the signature, in the same transaction, for the list's filter.
+		expect(now.reviewDate).toBe('2030-01-01');
 		const record = loadRecord(ctx.db, a.id)!;
 		expect(record.frozen).toBe(true);
 		expect(record.contentHash).toBe(before);
@@ -292,14 +294,14 @@ describe('sign-offs on the demo assessment', { timeout: 60_000 }, () => {
 		expect(loadRecord(ctx.db, a.id)!.signatures).toEqual([]);
 		sign('  Seul juriste de l’établissement ; relu par le RSSI.  ');
 		const [signed] = loadRecord(ctx.db, a.id)!.signatures;
-		expect(authorshipNoteOf(signed.details)).toEqual({
+		expect(authorshipNoteOf(signed!.details)).toEqual({
 			reason: 'Seul juriste de l’établissement ; relu par le RSSI.',
 			saves: 2,
 			totalSaves: 3
 		});
 		// The security officer's opinion never asks: the rule is the DPO's (art. 38(6)).
 		opinion('security', 'security');
-		expect(authorshipNoteOf(loadRecord(ctx.db, a.id)!.signatures[1].details)).toBeNull();
+		expect(authorshipNoteOf(loadRecord(ctx.db, a.id)!.signatures[1]!.details)).toBeNull();
 	});
 
 	it('does not ask a DPO who saved half of the content or less', () => {
@@ -313,6 +315,6 @@ describe('sign-offs on the demo assessment', { timeout: 60_000 }, () => {
 		move('contributor', 'submit_for_review');
 		move('dpo', 'open_opinions');
 		opinion('dpo', 'dpo');
-		expect(authorshipNoteOf(loadRecord(ctx.db, a.id)!.signatures[0].details)).toBeNull();
+		expect(authorshipNoteOf(loadRecord(ctx.db, a.id)!.signatures[0]!.details)).toBeNull();
 	});
 });
