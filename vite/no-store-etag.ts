@@ -19,7 +19,7 @@ export function noStoreEtag(): Plugin {
 		name: 'no-store-etag',
 		enforce: 'pre',
 		transform(code, id) {
-			if (!RENDER.test(id.split('?')[0])) return null;
+			if (!RENDER.test(id.split('?')[0] ?? id)) return null;
 			const matches = code.match(new RegExp(ETAG.source, 'g')) ?? [];
 			if (matches.length !== 1)
 				throw new Error(

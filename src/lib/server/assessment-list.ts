@@ -78,10 +78,21 @@ function conditions(query: ListQuery): SQL[] {
 
 const lead = alias(users, 'lead');
 
-/** The query of one page of rows (exported so a test can read its plan). */
+/**
+ * The query of one page of rows (exported so a test can read its plan). The page's ids are
+ * picked first, from the index alone when no title is searched; only those 50 rows are
+ * then read and joined: page 100 no longer reads and joins the 4,950 rows before it.
+ */
 export function rowsQuery(db: Db, query: ListQuery, page: number) {
 	const order = [desc(assessments.updatedAt), desc(assessments.id)];
 	if (query.reviewBy) order.unshift(asc(assessments.reviewDate));
+	const pageIds = db
+		.select({ id: assessments.id })
+		.from(assessments)
+		.where(and(...conditions(query)))
+		.orderBy(...order)
+		.limit(PAGE_SIZE)
+		.offset((page - 1) * PAGE_SIZE);
 	return db
 		.select({
 			id: assessments.id,
@@ -98,10 +109,8 @@ export function rowsQuery(db: Db, query: ListQuery, page: number) {
 		.from(assessments)
 		.innerJoin(users, eq(users.id, assessments.createdBy))
 		.leftJoin(lead, eq(lead.id, assessments.projectLeadId))
-		.where(and(...conditions(query)))
-		.orderBy(...order)
-		.limit(PAGE_SIZE)
-		.offset((page - 1) * PAGE_SIZE);
+		.where(inArray(assessments.id, pageIds))
+		.orderBy(...order);
 }
 
 /**

@@ -132,11 +132,12 @@ export const assessments = sqliteTable(
 		...authored()
 	},
 	(t) => [
-		// The list: an organisation's analyses, newest change first (id breaks ties, so the
-		// index gives the whole order and a page is read without sorting).
-		index('assessments_org_updated').on(t.orgId, t.updatedAt, t.id),
-		// The list filtered on the project lead, or on reviews due by a date.
-		index('assessments_org_lead').on(t.orgId, t.projectLeadId),
+		// The list: an organisation's current analyses, newest change first. archived_at is
+		// in it so that "not archived" and the total are read from the index alone; id breaks
+		// ties, so the index gives the whole order and a page is read without sorting.
+		index('assessments_org_updated').on(t.orgId, t.archivedAt, t.updatedAt, t.id),
+		// The list filtered on the project lead (same order), or on reviews due by a date.
+		index('assessments_org_lead').on(t.orgId, t.projectLeadId, t.archivedAt, t.updatedAt),
 		index('assessments_org_review').on(t.orgId, t.reviewDate)
 	]
 );
