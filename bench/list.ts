@@ -103,7 +103,7 @@ try {
 			if (i >= 10) times.push(performance.now() - start);
 		}
 		const at = (q: number) => percentile(times, q);
-		const rows = (html.match(/<tr>/g) ?? []).length - 1;
+		const rows = Math.max(0, (html.match(/<tr>/g) ?? []).length - 1);
 		console.log(
 			`http: ${name.padEnd(26)} p50 ${at(0.5).toFixed(1)} ms  p95 ${at(0.95).toFixed(1)} ms  ` +
 				`${rows} rows  ${(html.length / 1024).toFixed(1)} kB (${(gzipSync(html).length / 1024).toFixed(1)} kB gzip)`
