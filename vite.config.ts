@@ -1,6 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
+import { noStoreEtag } from './vite/no-store-etag';
 
 function paraglide() {
 	return paraglideVitePlugin({
@@ -16,6 +17,7 @@ export default defineConfig({
 		// Under vitest the messages are already compiled (npm run i18n) and the plugin's
 		// file watcher would keep the test process from exiting.
 		...(process.env.VITEST ? [] : [paraglide()]),
+		noStoreEtag(),
 		sveltekit()
 	],
 

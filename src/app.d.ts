@@ -17,6 +17,12 @@ declare global {
 			locale: 'fr' | 'en';
 			/** A session cookie came in but its session had ended (idle, absolute, logout elsewhere). */
 			sessionExpired: boolean;
+			/**
+			 * The response will be sent `Cache-Control: no-store` (a signed-in or half-signed-in
+			 * session): set before the page renders, so that no ETag is computed for it
+			 * (vite/no-store-etag.ts).
+			 */
+			noStore?: boolean;
 		}
 	}
 }

@@ -70,7 +70,7 @@ const headers: Handle = async ({ event, resolve }) => {
 	h.set('Cross-Origin-Opener-Policy', 'same-origin');
 	if (!dev) h.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
 	// Pages about a DPIA must not linger in shared hospital browsers' caches.
-	if (event.locals.user || event.locals.pendingLogin) h.set('Cache-Control', 'no-store');
+	if (event.locals.noStore) h.set('Cache-Control', 'no-store');
 	return response;
 };
 
@@ -118,6 +118,9 @@ const auth: Handle = async ({ event, resolve }) => {
 			setSessionCookie(event.cookies, event.url, token, session.expiresAt);
 		}
 	}
+	// Decided here, before the page renders: the `headers` handle sends it, and SvelteKit
+	// skips hashing the page into an ETag nobody can use (vite/no-store-etag.ts).
+	event.locals.noStore = !!(event.locals.user || event.locals.pendingLogin);
 	return resolve(event);
 };
 

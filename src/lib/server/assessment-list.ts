@@ -1,4 +1,17 @@
-import { and, count, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import {
+	and,
+	asc,
+	count,
+	desc,
+	eq,
+	inArray,
+	isNotNull,
+	isNull,
+	lte,
+	sql,
+	type SQL
+} from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { assessments, users, type AssessmentStatus } from './db/schema';
 import type { Db } from './db';
 
@@ -12,6 +25,13 @@ export interface ListQuery {
 	q?: string;
 	/** Only the analyses this account created. */
 	createdBy?: string;
+	/** Only the analyses this member leads for the controller (the "owner"). */
+	projectLeadId?: string;
+	/**
+	 * Only the decided analyses whose review (GDPR art. 35(11)) falls on or before this
+	 * day (YYYY-MM-DD), soonest first: "before today" is the overdue ones.
+	 */
+	reviewBy?: string;
 	/** 1-based; a page past the end is clamped to the last one. */
 	page: number;
 }
@@ -25,6 +45,10 @@ export interface ListRow {
 	versionNumber: number;
 	updatedAt: string;
 	author: string;
+	/** The project lead's name; null for an analysis nobody was named to lead. */
+	lead: string | null;
+	/** The review date set by the latest decision; null until a decision is signed. */
+	reviewDate: string | null;
 }
 
 export interface ListPage {
@@ -46,20 +70,30 @@ function conditions(query: ListQuery): SQL[] {
 		where.push(sql`${assessments.title} LIKE ${`%${escaped}%`} ESCAPE '\\'`);
 	}
 	if (query.createdBy) where.push(eq(assessments.createdBy, query.createdBy));
+	if (query.projectLeadId) where.push(eq(assessments.projectLeadId, query.projectLeadId));
+	// NULL (never decided) is never <= a date: only analyses with a review date remain.
+	if (query.reviewBy) where.push(lte(assessments.reviewDate, query.reviewBy));
 	return where;
 }
 
+const lead = alias(users, 'lead');
+
 /**
- * One page of the analyses the user may see, newest change first, with the total for
- * the pager. Two indexed queries; only the columns the list shows are read.
+ * The query of one page of rows (exported so a test can read its plan). The page's ids are
+ * picked first, from the index alone when no title is searched; only those 50 rows are
+ * then read and joined: page 100 no longer reads and joins the 4,950 rows before it.
  */
-export function listPage(db: Db, query: ListQuery): ListPage {
-	if (!query.orgIds.length) return { rows: [], total: 0, page: 1, pages: 1 };
-	const where = and(...conditions(query));
-	const total = db.select({ n: count() }).from(assessments).where(where).get()?.n ?? 0;
-	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-	const page = Math.min(Math.max(1, query.page), pages);
-	const rows = db
+export function rowsQuery(db: Db, query: ListQuery, page: number) {
+	const order = [desc(assessments.updatedAt), desc(assessments.id)];
+	if (query.reviewBy) order.unshift(asc(assessments.reviewDate));
+	const pageIds = db
+		.select({ id: assessments.id })
+		.from(assessments)
+		.where(and(...conditions(query)))
+		.orderBy(...order)
+		.limit(PAGE_SIZE)
+		.offset((page - 1) * PAGE_SIZE);
+	return db
 		.select({
 			id: assessments.id,
 			orgId: assessments.orgId,
@@ -68,15 +102,52 @@ export function listPage(db: Db, query: ListQuery): ListPage {
 			archivedAt: assessments.archivedAt,
 			versionNumber: assessments.versionNumber,
 			updatedAt: assessments.updatedAt,
-			author: users.name
+			reviewDate: assessments.reviewDate,
+			author: users.name,
+			lead: lead.name
 		})
 		.from(assessments)
 		.innerJoin(users, eq(users.id, assessments.createdBy))
-		.where(where)
-		.orderBy(desc(assessments.updatedAt), desc(assessments.id))
-		.limit(PAGE_SIZE)
-		.offset((page - 1) * PAGE_SIZE)
+		.leftJoin(lead, eq(lead.id, assessments.projectLeadId))
+		.where(inArray(assessments.id, pageIds))
+		.orderBy(...order);
+}
+
+/**
+ * One page of the analyses the user may see, newest change first (soonest review first
+ * when filtered on the review date), with the total for the pager. Two indexed queries
+ * (assessments_org_updated, _lead, _review); only the columns the list shows are read.
+ */
+export function listPage(db: Db, query: ListQuery): ListPage {
+	if (!query.orgIds.length) return { rows: [], total: 0, page: 1, pages: 1 };
+	const where = and(...conditions(query));
+	const total = db.select({ n: count() }).from(assessments).where(where).get()?.n ?? 0;
+	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+	const page = Math.min(Math.max(1, query.page), pages);
+	const rows = rowsQuery(db, query, page)
 		.all()
 		.map(({ archivedAt, ...r }) => ({ ...r, archived: archivedAt !== null }));
 	return { rows, total, page, pages };
+}
+
+/**
+ * The members who lead at least one analysis of these organisations (archived ones
+ * included, a former lead stays findable), by name: the owner filter's choices. Read
+ * from the assessments_org_lead index, not from each row.
+ */
+export function leadChoices(db: Db, orgIds: string[]): { id: string; name: string }[] {
+	if (!orgIds.length) return [];
+	const leads = db
+		.selectDistinct({ id: assessments.projectLeadId })
+		.from(assessments)
+		.where(and(inArray(assessments.orgId, orgIds), isNotNull(assessments.projectLeadId)))
+		.all()
+		.map((r) => r.id as string);
+	if (!leads.length) return [];
+	return db
+		.select({ id: users.id, name: users.name })
+		.from(users)
+		.where(inArray(users.id, leads))
+		.all()
+		.sort((a, b) => a.name.localeCompare(b.name, 'fr') || a.id.localeCompare(b.id));
 }

@@ -89,6 +89,8 @@ describe('sign-offs on the demo assessment', { timeout: 60_000 }, () => {
 		decide();
 		const now = reload();
 		expect(now.status).toBe('decided');
+		// Copied beside the signature, in the same transaction, for the list's filter.
+		expect(now.reviewDate).toBe('2030-01-01');
 		const record = loadRecord(ctx.db, a.id)!;
 		expect(record.frozen).toBe(true);
 		expect(record.contentHash).toBe(before);

@@ -274,6 +274,8 @@ export function signDecision(
 		tx.update(assessments)
 			.set({
 				status: result.to,
+				// Kept beside the signature for the list's filter (schema.ts, assessments.review_date).
+				reviewDate: input.details.reviewDate,
 				version: assessment.version + 1,
 				updatedBy: actor.userId,
 				updatedAt: row.signedAt

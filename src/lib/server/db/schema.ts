@@ -125,9 +125,21 @@ export const assessments = sqliteTable(
 		// the controller carries it out and seeks the DPO's advice): recorded apart from the
 		// DPO, whose opinion must not be on their own work.
 		projectLeadId: text('project_lead_id').references(() => users.id),
+		// The review date (YYYY-MM-DD) of the latest decision signed, copied out of that
+		// signature's details by signDecision in the same transaction: the list filters and
+		// sorts thousands of rows on it, which a JSON read per row cannot do with an index.
+		reviewDate: text('review_date'),
 		...authored()
 	},
-	(t) => [index('assessments_org').on(t.orgId)]
+	(t) => [
+		// The list: an organisation's current analyses, newest change first. archived_at is
+		// in it so that "not archived" and the total are read from the index alone; id breaks
+		// ties, so the index gives the whole order and a page is read without sorting.
+		index('assessments_org_updated').on(t.orgId, t.archivedAt, t.updatedAt, t.id),
+		// The list filtered on the project lead (same order), or on reviews due by a date.
+		index('assessments_org_lead').on(t.orgId, t.projectLeadId, t.archivedAt, t.updatedAt),
+		index('assessments_org_review').on(t.orgId, t.reviewDate)
+	]
 );
 
 // One row per method step of an assessment: the step's content as validated JSON
