@@ -49,6 +49,13 @@ describe('sign-offs on the demo assessment', { timeout: 60_000 }, () => {
 			details: { scenarioId: null, acceptedRisks: [], conditions: [], reviewDate: '2030-01-01' },
 			seenHash: hash()
 		});
+	/** Saves each step unchanged as the given role: one content save each in the audit trail. */
+	const saveAs = (saves: [Role, 'screening' | 'context' | 'motifs'][]) => {
+		for (const [role, step] of saves) {
+			const row = steps.getStep(ctx.db, a.id, step)!;
+			steps.saveContent(ctx.db, who(role).actor, reload(), step, row.data, row.version);
+		}
+	};
 	const reason = (fn: () => unknown) => {
 		try {
 			fn();
@@ -261,14 +268,11 @@ describe('sign-offs on the demo assessment', { timeout: 60_000 }, () => {
 
 	it('asks the DPO for a reason to sign an opinion on content the DPO mostly saved, and records it', () => {
 		// The DPO writes two steps, the contributor one: 2 of 3 saves are the DPO's (art. 35(2)).
-		for (const [role, step] of [
+		saveAs([
 			['dpo', 'screening'],
 			['dpo', 'context'],
 			['contributor', 'motifs']
-		] as const) {
-			const row = steps.getStep(ctx.db, a.id, step)!;
-			steps.saveContent(ctx.db, who(role).actor, reload(), step, row.data, row.version);
-		}
+		]);
 		move('contributor', 'submit_for_review');
 		move('dpo', 'open_opinions');
 		const sign = (authorshipReason: string | null) =>
@@ -305,13 +309,10 @@ describe('sign-offs on the demo assessment', { timeout: 60_000 }, () => {
 	});
 
 	it('does not ask a DPO who saved half of the content or less', () => {
-		for (const [role, step] of [
+		saveAs([
 			['dpo', 'screening'],
 			['contributor', 'motifs']
-		] as const) {
-			const row = steps.getStep(ctx.db, a.id, step)!;
-			steps.saveContent(ctx.db, who(role).actor, reload(), step, row.data, row.version);
-		}
+		]);
 		move('contributor', 'submit_for_review');
 		move('dpo', 'open_opinions');
 		opinion('dpo', 'dpo');

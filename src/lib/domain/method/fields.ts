@@ -44,18 +44,19 @@ export function uniqueEnumArray<const V extends readonly [string, ...string[]]>(
 		});
 }
 
-/** Adds one `custom` issue per repeated value, at `[...prefix, index]` of the repeat. */
+/** Adds one `custom` issue per repeated value, at `[...prefix, index, ...suffix]` of the repeat. */
 export function reportDuplicates(
 	items: readonly string[],
 	prefix: PropertyKey[],
-	ctx: z.RefinementCtx
+	ctx: z.RefinementCtx,
+	suffix: PropertyKey[] = []
 ): void {
 	const seen = new Set<string>();
 	items.forEach((item, index) => {
 		if (seen.has(item)) {
 			ctx.addIssue({
 				code: 'custom',
-				path: [...prefix, index],
+				path: [...prefix, index, ...suffix],
 				params: { reason: CUSTOM_REASONS.duplicate },
 				input: item
 			});

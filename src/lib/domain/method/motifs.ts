@@ -11,7 +11,7 @@ import {
 	type SensitivityFlag
 } from '../knowledge/motif-vocabulary';
 import {
-	CUSTOM_REASONS,
+	reportDuplicates,
 	freeText,
 	requiredShortText,
 	requireText,
@@ -59,20 +59,14 @@ export const motifsSchema = defineSchema(() =>
 		.object({
 			rows: z.array(motifSchema).max(MOTIF_LIMITS.rows)
 		})
-		.superRefine((step, ctx) => {
-			const seen = new Set<string>();
-			step.rows.forEach((row, index) => {
-				if (seen.has(row.id)) {
-					ctx.addIssue({
-						code: 'custom',
-						path: ['rows', index, 'id'],
-						params: { reason: CUSTOM_REASONS.duplicate },
-						input: row.id
-					});
-				}
-				seen.add(row.id);
-			});
-		})
+		.superRefine((step, ctx) =>
+			reportDuplicates(
+				step.rows.map((r) => r.id),
+				['rows'],
+				ctx,
+				['id']
+			)
+		)
 );
 
 export type Motif = z.infer<typeof motifSchema>;

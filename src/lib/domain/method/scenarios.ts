@@ -17,7 +17,7 @@ import {
 	type ScenarioResult
 } from '../scoring';
 import type { Benefits } from './benefits';
-import { CUSTOM_REASONS, freeText, requiredShortText } from './fields';
+import { freeText, reportDuplicates, requiredShortText } from './fields';
 import { CUSTOM_KEY, type Risks } from './risks';
 
 /** The four risks named by the hospitals' own analysis: always shown in the comparison. */
@@ -107,20 +107,14 @@ export const scenariosSchema = defineSchema(() =>
 			.object({
 				scenarios: z.array(scenarioSchema).max(MAX_SCENARIOS, 'scenarios_too_many')
 			})
-			.superRefine(({ scenarios }, ctx) => {
-				const seen = new Set<string>();
-				scenarios.forEach((scenario, index) => {
-					if (seen.has(scenario.id)) {
-						ctx.addIssue({
-							code: 'custom',
-							path: ['scenarios', index, 'id'],
-							params: { reason: CUSTOM_REASONS.duplicate },
-							input: scenario.id
-						});
-					}
-					seen.add(scenario.id);
-				});
-			})
+			.superRefine(({ scenarios }, ctx) =>
+				reportDuplicates(
+					scenarios.map((s) => s.id),
+					['scenarios'],
+					ctx,
+					['id']
+				)
+			)
 	)
 );
 
