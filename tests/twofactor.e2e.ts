@@ -129,7 +129,7 @@ test('two-factor: enrol with an app, sign in with a code or a recovery code (onc
 	await expect(user.getByRole('alert')).toContainText('Code incorrect ou déjà utilisé');
 	await expect(user.getByLabel('Code de vérification')).toBeVisible();
 	await submitCode(user, totp(key, 1));
-	await expect(user).toHaveURL(/\/tasks$/);
+	await expect(user).toHaveURL(/\/assessments$/);
 
 	// A recovery code works once only.
 	await logout(user);

@@ -95,7 +95,7 @@ export function tasksFor(db: Db, user: CurrentUser, today = todayIso()): Task[] 
 				overdue: due === 'overdue'
 			});
 	}
-	for (const m of q.measuresOverdue(db, orgIds, today))
+	for (const m of q.measuresOverdue(db, orgIds, today, user))
 		if (ownerIsUser(m.owner, user))
 			add('overdue_action', m.assessmentId, {
 				subject: m.title,
