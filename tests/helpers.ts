@@ -10,7 +10,7 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
 	await page.getByLabel('Adresse électronique').fill(email);
 	await page.getByLabel('Mot de passe').fill(password);
 	await page.getByRole('button', { name: 'Se connecter' }).click();
-	await expect(page).toHaveURL(/\/assessments$/);
+	await expect(page).toHaveURL(/\/tasks$/);
 }
 
 export async function loginAs(page: Page, role: string) {

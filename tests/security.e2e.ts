@@ -76,13 +76,13 @@ test('Open redirect: `/login?redirectTo=%2F%09%2Fevil` gives `Location: /\\t/evi
 			maxRedirects: 0
 		});
 		expect(res.status(), JSON.stringify(redirectTo)).toBe(303);
-		expect(res.headers()['location']).toBe('/assessments');
+		expect(res.headers()['location']).toBe('/tasks');
 		expect(res.headers()['x-content-type-options']).toBe('nosniff');
 	}
 	// Signed in now: the login page itself redirects at once.
 	const res = await page.request.get('/login?redirectTo=%01', { maxRedirects: 0 });
 	expect(res.status()).toBe(303);
-	expect(res.headers()['location']).toBe('/assessments');
+	expect(res.headers()['location']).toBe('/tasks');
 	expect(res.headers()['x-content-type-options']).toBe('nosniff');
 	const lang = await page.request.post('/locale', {
 		form: { locale: 'fr', redirectTo: '/%0a/\u0001' },

@@ -42,7 +42,7 @@ async function passwordStep(page: Page, email: string) {
 	await page.getByLabel('Adresse électronique').fill(email);
 	await page.getByLabel('Mot de passe').fill(PASSWORD);
 	await page.getByRole('button', { name: 'Se connecter' }).click();
-	await expect(page).toHaveURL(/\/login\/two-factor\?redirectTo=%2Fassessments$/);
+	await expect(page).toHaveURL(/\/login\/two-factor\?redirectTo=%2Ftasks$/);
 	await expect(page.getByLabel('Code de vérification')).toBeVisible();
 	await expect(page.getByLabel('Adresse électronique')).toHaveValue(email);
 	// The password is never sent back to the page.
@@ -135,13 +135,13 @@ test('two-factor: enrol with an app, sign in with a code or a recovery code (onc
 	await logout(user);
 	await passwordStep(user, email);
 	await submitCode(user, codes[0]!.toUpperCase());
-	await expect(user).toHaveURL(/\/assessments$/);
+	await expect(user).toHaveURL(/\/tasks$/);
 	await logout(user);
 	await passwordStep(user, email);
 	await submitCode(user, codes[0]!);
 	await expect(user.getByRole('alert')).toContainText('Code incorrect ou déjà utilisé');
 	await submitCode(user, codes[1]!);
-	await expect(user).toHaveURL(/\/assessments$/);
+	await expect(user).toHaveURL(/\/tasks$/);
 	await user.goto('/account');
 	await expect(user.getByText('Codes de secours encore utilisables : 8 sur 10.')).toBeVisible();
 

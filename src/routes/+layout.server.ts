@@ -1,4 +1,6 @@
 import { can } from '$lib/domain/roles';
+import { getDb } from '$lib/server/db';
+import { tasksOfRequest } from '$lib/server/tasks';
 import type { LayoutServerLoad } from './$types';
 
 // Only what the header shows. Authorization lives in each page's own load and actions.
@@ -7,7 +9,9 @@ export const load: LayoutServerLoad = ({ locals, url }) => ({
 		? {
 				name: locals.user.name,
 				isAdmin: locals.user.memberships.some((mb) => mb.role === 'admin'),
-				canVerifyAudit: locals.user.memberships.some((mb) => can(mb.role, 'audit.verify'))
+				canVerifyAudit: locals.user.memberships.some((mb) => can(mb.role, 'audit.verify')),
+				// The user's own tasks only (their memberships), so the count discloses nothing.
+				taskCount: tasksOfRequest(getDb(), locals.user).length
 			}
 		: null,
 	locale: locals.locale,

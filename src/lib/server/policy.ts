@@ -79,6 +79,8 @@ export const POLICY: Readonly<Record<string, Rule>> = {
 	'POST /account?/totpRegenerate': SIGNED_IN,
 	'POST /account?/totpDisable': SIGNED_IN,
 	'GET /about': SIGNED_IN,
+	// Each user's own to-do list, computed from their memberships only.
+	'GET /tasks': SIGNED_IN,
 	'GET /audit': anywhere('audit.verify'),
 	'POST /audit?/verify': anywhere('audit.verify'),
 

@@ -14,7 +14,7 @@ const schema = z.object({
 });
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo'), '/assessments'));
+	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo'), '/tasks'));
 	return {
 		redirectTo: url.searchParams.get('redirectTo') ?? '',
 		expired: url.searchParams.has('expired'),
@@ -41,7 +41,7 @@ export const actions: Actions = {
 			return formFail(400, {}, values, { invalid: true });
 		}
 		setSessionCookie(cookies, url, result.token, result.expiresAt);
-		const next = safeRedirect(redirectTo, '/assessments');
+		const next = safeRedirect(redirectTo, '/tasks');
 		if (result.secondFactorDue) {
 			redirect(303, `/login/two-factor?redirectTo=${encodeURIComponent(next)}`);
 		}

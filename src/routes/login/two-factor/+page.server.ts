@@ -22,7 +22,7 @@ function backToPassword(locals: App.Locals): never {
 }
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	const next = safeRedirect(url.searchParams.get('redirectTo'), '/assessments');
+	const next = safeRedirect(url.searchParams.get('redirectTo'), '/tasks');
 	if (locals.user) redirect(303, next);
 	if (!locals.pendingLogin) backToPassword(locals);
 	return { email: locals.pendingLogin.email, redirectTo: next };
@@ -34,13 +34,13 @@ export const actions: Actions = {
 		// the client's upload fail on a closed connection instead of following the redirect.
 		const form = await request.formData();
 		const pending = locals.pendingLogin;
-		if (locals.user) redirect(303, '/assessments');
+		if (locals.user) redirect(303, '/tasks');
 		if (!pending) backToPassword(locals);
 		const parsed = validate(schema, form, { omit: ['code'] });
 		if (!parsed.ok) return parsed.failure;
 		const values = { redirectTo: parsed.data.redirectTo ?? '' };
 		const result = verifyLoginCode(getDb(), pending, parsed.data.code, getClientAddress());
-		if (result.ok) redirect(303, safeRedirect(parsed.data.redirectTo, '/assessments'));
+		if (result.ok) redirect(303, safeRedirect(parsed.data.redirectTo, '/tasks'));
 		if (result.reason === 'throttled') {
 			return formFail(429, {}, values, { throttledSeconds: Math.ceil(result.waitMs / 1000) });
 		}
