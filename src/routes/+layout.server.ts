@@ -1,6 +1,4 @@
 import { can } from '$lib/domain/roles';
-import { getDb } from '$lib/server/db';
-import { tasksOfRequest } from '$lib/server/tasks';
 import type { LayoutServerLoad } from './$types';
 
 // Only what the header shows. Authorization lives in each page's own load and actions.
@@ -9,9 +7,9 @@ export const load: LayoutServerLoad = ({ locals, url }) => ({
 		? {
 				name: locals.user.name,
 				isAdmin: locals.user.memberships.some((mb) => mb.role === 'admin'),
-				canVerifyAudit: locals.user.memberships.some((mb) => can(mb.role, 'audit.verify')),
-				// The user's own tasks only (their memberships), so the count discloses nothing.
-				taskCount: tasksOfRequest(getDb(), locals.user).length
+				canVerifyAudit: locals.user.memberships.some((mb) => can(mb.role, 'audit.verify'))
+				// No task count here: computing the to-do list costs ~0.3 s at 1,000 assessments,
+				// too much for every page; /tasks shows the counts.
 			}
 		: null,
 	locale: locals.locale,

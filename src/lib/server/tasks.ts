@@ -160,12 +160,7 @@ function loadAssessment(db: Db, id: string) {
 	return db.select().from(assessments).where(eq(assessments.id, id)).get()!;
 }
 
-// The header's count and the page itself read the same list in one request: compute once.
-const perRequest = new WeakMap<CurrentUser, Task[]>();
-
-/** tasksFor, once per request (the signed-in user object lives for one request). */
+/** The signed-in user's to-do list (only /tasks computes it: it is too costly for every page). */
 export function tasksOfRequest(db: Db, user: CurrentUser): Task[] {
-	let tasks = perRequest.get(user);
-	if (!tasks) perRequest.set(user, (tasks = tasksFor(db, user)));
-	return tasks;
+	return tasksFor(db, user);
 }

@@ -159,7 +159,11 @@ export const assessmentSteps = sqliteTable(
 		updatedAt: text('updated_at').notNull().default(now),
 		version: integer('version').notNull().default(1)
 	},
-	(t) => [uniqueIndex('assessment_steps_pk').on(t.assessmentId, t.step)]
+	(t) => [
+		uniqueIndex('assessment_steps_pk').on(t.assessmentId, t.step),
+		// The to-do list looks for the few steps awaiting review or sent back, across all assessments.
+		index('assessment_steps_status').on(t.status, t.assessmentId)
+	]
 );
 
 // Append-only, hash-chained (see lib/domain/audit-chain.ts). Triggers in the

@@ -1,0 +1,1 @@
+CREATE INDEX `assessment_steps_status` ON `assessment_steps` (`status`,`assessment_id`);
