@@ -10,6 +10,7 @@ import {
 
 test('a DPO creates an assessment from the booking template', async ({ page }) => {
 	await loginAs(page, 'dpo');
+	await page.goto('/assessments');
 	await page.getByRole('link', { name: 'Nouvelle analyse' }).click();
 	await page.getByLabel(/Modèle « Déploiement/).check();
 	const title = unique('Prise de RDV — cardiologie');
@@ -101,6 +102,7 @@ test('a user of another organisation gets 404 on a demo assessment', async ({ pa
 	const id = await openDemoAssessment(page);
 
 	const outsider = await signInOutsider(browser, 'dpo');
+	await outsider.goto('/assessments');
 	await expect(outsider.getByText('Aucune analyse ne correspond.')).toBeVisible();
 	const res = await outsider.goto(`/assessments/${id}`);
 	expect(res?.status()).toBe(404);
