@@ -128,12 +128,12 @@ function bundleJourney(
 			await loginAs(page, role);
 			// The decision record lists the 300 latest entries (the overview only 20, which other
 			// test files exporting the same assessment can push this one out of), each action in
-			// words: the French record prints no internal code.
+			// words: the French record prints no internal code (the summary is translated too).
 			await page.goto(`/assessments/${id}/record`);
 			const row = page
 				.getByRole('row')
 				.filter({ hasText: 'Export d’un document' })
-				.filter({ hasText: 'evidence bundle (ZIP)' });
+				.filter({ hasText: 'Dossier de preuve signé (ZIP) exporté' });
 			await expect(row.first()).toBeVisible();
 		});
 

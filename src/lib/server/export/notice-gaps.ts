@@ -46,6 +46,8 @@ export function noticeGapsOf(ctx: ReportContext): string[] {
 	const p = ctx.steps.principles;
 	const actors = c?.actors ?? [];
 	const gaps: string[] = [];
+	// The adult notice names the processing by the assessment's title.
+	if (PLACEHOLDER.test(ctx.record.assessment.title)) gaps.push(m.notice_gap_title({}, o));
 	const controller = actors.find((a) => a.role === 'controller');
 	if (!controller || isPlaceholder(controller.name)) gaps.push(m.notice_gap_controller({}, o));
 	const dpo = actors.find((a) => a.role === 'dpo');

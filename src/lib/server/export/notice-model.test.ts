@@ -126,6 +126,13 @@ describe('patient information notice (art. 13)', () => {
 		expect(noticeGaps(unassessed, 'en')).toEqual([
 			'the assessment of the transfer to: Éditeur de la solution de prise de rendez-vous (US) (Principles step, transfers)'
 		]);
+
+		// The adult notice names the processing by the title: a drafting marker there is a gap too.
+		const titled = undecided.record();
+		titled.assessment.title = 'Prise de rendez-vous (titre à confirmer)';
+		expect(noticeGaps(titled, 'fr')).toEqual([
+			'un titre d’analyse sans mention provisoire : il nomme le traitement dans la notice (page de l’analyse)'
+		]);
 	});
 
 	it('reads the DPO contact from the DPO’s name or notes, and only that', () => {
