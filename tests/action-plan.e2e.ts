@@ -29,7 +29,7 @@ async function planMeasures(page: Page, id: string, measures: [string, string][]
 	const response = page.waitForResponse((r) => r.request().method() === 'POST');
 	await page.getByRole('button', { name: "Enregistrer l'étape" }).click();
 	expect((await response).status()).toBe(200);
-	await expect(page.getByText(/Étape enregistrée \(version \d+\)\./)).toBeVisible();
+	await expect(page.getByText(/Étape enregistrée \(révision \d+\)\./)).toBeVisible();
 	return due;
 }
 

@@ -80,20 +80,20 @@ test('a save based on an old version is refused with 409 and the newer values', 
 	// Both have version 1 on screen; the colleague saves first.
 	await colleague.getByLabel('Titre').fill('Titre du collègue');
 	await colleague.getByRole('button', { name: 'Enregistrer' }).click();
-	await expect(colleague.getByRole('status')).toContainText('Enregistré (version 2)');
+	await expect(colleague.getByRole('status')).toContainText('Enregistré (révision 2)');
 
 	await page.getByLabel('Description').fill('Ma description, à ne pas perdre');
 	const response = page.waitForResponse((r) => r.request().method() === 'POST');
 	await page.getByRole('button', { name: 'Enregistrer' }).click();
 	expect((await response).status()).toBe(409);
 	await expect(page.getByRole('alert')).toContainText(
-		"Quelqu'un a enregistré une version plus récente"
+		"Quelqu'un a enregistré une révision plus récente"
 	);
 	await expect(page.getByRole('alert')).toContainText('Titre du collègue');
 	await expect(page.getByLabel('Description')).toHaveValue('Ma description, à ne pas perdre');
 	// Saving again, now on top of version 2, works.
 	await page.getByRole('button', { name: 'Enregistrer' }).click();
-	await expect(page.getByRole('status')).toContainText('Enregistré (version 3)');
+	await expect(page.getByRole('status')).toContainText('Enregistré (révision 3)');
 	await colleague.close();
 });
 
@@ -134,7 +134,7 @@ test('the project lead is recorded apart from the DPO; an auditor cannot be name
 	await expect(lead.locator('option', { hasText: 'Rémi Représentant' })).toHaveCount(0);
 	await lead.selectOption({ label: 'Claire Contributrice' });
 	await page.getByRole('button', { name: 'Enregistrer' }).click();
-	await expect(page.getByRole('status')).toContainText('Enregistré (version 2)');
+	await expect(page.getByRole('status')).toContainText('Enregistré (révision 2)');
 	await expect(page.locator('dd', { hasText: 'Claire Contributrice' })).toBeVisible();
 	// A hand-made request naming someone who may not lead is refused, nothing saved.
 	const res = await postForm(page, `${new URL(page.url()).pathname}?/update`, {

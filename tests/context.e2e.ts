@@ -49,7 +49,7 @@ test('a contributor edits the context, adds a purpose and saves', async ({ page 
 	await added.getByLabel('Finalité', { exact: true }).fill(purpose);
 	await added.getByLabel('Base légale (art. 6)').selectOption('public_task');
 	await page.getByRole('button', { name: SAVE }).click();
-	await expect(page.getByText(/Étape enregistrée \(version \d+\)\./)).toBeVisible();
+	await expect(page.getByText(/Étape enregistrée \(révision \d+\)\./)).toBeVisible();
 
 	await page.goto(`/assessments/${id}/context`);
 	await expect(page.getByLabel('Description du traitement', { exact: true })).toHaveValue(

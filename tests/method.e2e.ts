@@ -24,7 +24,7 @@ test('screening: the result follows the criteria and "not required" needs a just
 	await page.getByLabel('Traitement à grande échelle').check();
 	await page.getByRole('button', { name: "Enregistrer l'étape" }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Étape enregistrée' })).toContainText(
-		'version 2'
+		'révision 2'
 	);
 	await expect(page.locator('.result')).toContainText('AIPD requise');
 	await expect(page.locator('.result')).toContainText('2 critères remplis');

@@ -105,7 +105,7 @@ test('a contributor adds motifs; a new sensitive motif stays with the secretarie
 
 	expect(await saveStep(page)).toBe(200);
 	await expect(page.getByRole('status').filter({ hasText: 'Étape enregistrée' })).toContainText(
-		'version 2'
+		'révision 2'
 	);
 	await expect(page.getByRole('rowheader', { name: 'Pédiatrie (6 motifs)' })).toBeVisible();
 	await expect(page.getByRole('rowheader', { name: 'Cancérologie (1 motif)' })).toBeVisible();
@@ -231,8 +231,8 @@ test('a CSV with wrong columns or a formula cell is refused and changes nothing'
 	expect(await importCsv(page, 'motifs.xlsx', HEADER)).toBe(400);
 	await expect(alert).toContainText('extension .csv');
 
-	// Still version 1: nothing was saved by any of these attempts.
-	await expect(page.getByText('Version 1', { exact: false }).first()).toBeVisible();
+	// Still revision 1: nothing was saved by any of these attempts.
+	await expect(page.getByText('Révision 1', { exact: false }).first()).toBeVisible();
 	expect(await rowIds(page)).toEqual(before);
 	expect(await seriousViolations(page)).toEqual([]);
 });

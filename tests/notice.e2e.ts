@@ -39,7 +39,7 @@ async function openStep(page: Page, id: string, step: Step) {
 
 async function save(page: Page) {
 	expect(await saveStep(page)).toBe(200);
-	await expect(page.getByText(/Étape enregistrée \(version \d+\)\./)).toBeVisible();
+	await expect(page.getByText(/Étape enregistrée \(révision \d+\)\./)).toBeVisible();
 }
 
 /** A step's stored content, as the assessment's JSON export states it. */

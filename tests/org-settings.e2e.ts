@@ -88,7 +88,7 @@ test('a stricter table changes the level shown on the risk map, the risks and th
 	await openSettings(page, orgName);
 	await cell(page, 3, 2).selectOption('2');
 	expect(await save(page)).toBe(200);
-	await expect(page.getByRole('status')).toHaveText(/^Paramètres enregistrés \(version \d+\)\.$/);
+	await expect(page.getByRole('status')).toHaveText(/^Paramètres enregistrés \(révision \d+\)\.$/);
 	await expect(cell(page, 3, 2)).toHaveValue('2');
 
 	await dpo.reload();

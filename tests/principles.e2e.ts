@@ -46,7 +46,7 @@ test('principles: the demo content renders, a clause marked present with evidenc
 	await clause.getByLabel(EVIDENCE).fill('art. 7.2');
 	await page.getByRole('button', { name: SAVE }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Étape enregistrée' })).toContainText(
-		/version \d+/
+		/révision \d+/
 	);
 	await expect(gaps).not.toContainText(SUB_PROCESSORS);
 	expect(await gapCount(page)).toBe(before - 1);

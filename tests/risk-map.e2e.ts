@@ -123,7 +123,9 @@ test('the risk map explains how levels are computed, with the organisation’s t
 	await expect(top.getByRole('rowheader')).toHaveText('4 – Maximale');
 	await expect(top.getByRole('cell')).toHaveCount(4);
 	await expect(top.getByRole('cell').last()).toHaveText(/^[1-4] – \S+$/);
-	await expect(page.getByText(/^Total pondéré des bénéfices : somme des ampleurs/)).toBeVisible();
+	await expect(
+		page.getByText(/^Total pondéré des bénéfices pour les patients : somme des ampleurs/)
+	).toBeVisible();
 	await expect(page.getByText(/^Scénarios : chaque option retenue porte des règles/)).toBeVisible();
 	expect(await seriousViolations(page)).toEqual([]);
 });

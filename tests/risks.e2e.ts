@@ -44,7 +44,7 @@ test('the DPO scores the US-hosting risk and plans a measure', async ({ page }) 
 	await risk.getByLabel('Échéance, ligne 1').fill(next);
 	await risk.getByLabel('Avancement, ligne 1').selectOption('todo');
 	expect(await saveStep(page)).toBe(200);
-	await expect(page.getByText(/Étape enregistrée \(version \d+\)\./)).toBeVisible();
+	await expect(page.getByText(/Étape enregistrée \(révision \d+\)\./)).toBeVisible();
 
 	await openRisks(page, id);
 	await expect(risk.getByTestId('risk-level')).toContainText('Maximale (4) → Importante (3)');
@@ -113,7 +113,7 @@ test('the benefits show their total and a catalogue benefit can be added', async
 	const id = await newBookingAssessment(page, 'Risques');
 	await page.goto(`/assessments/${id}/benefits`);
 	const total = page.getByTestId('benefit-total');
-	await expect(total).toContainText(/Total pondéré des bénéfices : \d/);
+	await expect(total).toContainText(/Total pondéré des bénéfices pour les patients : \d/);
 	const before = await total.textContent();
 	const count = await page.locator('fieldset.benefit').count();
 	await page.getByLabel('Bénéfice du catalogue').selectOption('visibility');
@@ -180,7 +180,7 @@ test('the DPO scores the four named risks and adds measures', async ({ page }) =
 		await risk.getByLabel('Avancement, ligne 1').selectOption('todo');
 	}
 	expect(await saveStep(page)).toBe(200);
-	await expect(page.getByText(/Étape enregistrée \(version \d+\)\./)).toBeVisible();
+	await expect(page.getByText(/Étape enregistrée \(révision \d+\)\./)).toBeVisible();
 
 	await openRisks(page, id);
 	for (const [i, named] of NAMED.entries()) {

@@ -62,7 +62,7 @@ test('the DPO compares the two template scenarios and sees the rule behind each 
 		table.getByRole('row').filter({ hasText: 'Risques résiduels de niveau Importante ou plus' })
 	).toBeVisible();
 	await expect(
-		table.getByRole('row').filter({ hasText: 'Total pondéré des bénéfices' })
+		table.getByRole('row').filter({ hasText: 'Total pondéré des bénéfices pour les patients' })
 	).toBeVisible();
 
 	const differences = comparison(page).getByTestId('differences');
@@ -98,7 +98,7 @@ test('the comparison chart and its table show the same figures as the comparison
 	const id = await newBookingAssessment(page, 'Scénarios');
 	await openScenarios(page, id);
 	const counts = await comparisonRow(page, 'Risques résiduels de niveau Importante ou plus');
-	const totals = await comparisonRow(page, 'Total pondéré des bénéfices');
+	const totals = await comparisonRow(page, 'Total pondéré des bénéfices pour les patients');
 	const highest = await comparisonRow(page, 'Risque résiduel le plus élevé');
 	expect(counts).toHaveLength(3);
 	// The neutral scenario leaves fewer significant residual risks than the vendor's offer.
@@ -135,7 +135,7 @@ test('the comparison chart and its table show the same figures as the comparison
 	const afterHighest = await comparisonRow(page, 'Risque résiduel le plus élevé');
 	expect(afterHighest[1]).toMatch(/^Transfert de l’historique.* — Maximale \(4\)$/);
 	const afterCounts = await comparisonRow(page, 'Risques résiduels de niveau Importante ou plus');
-	const afterTotals = await comparisonRow(page, 'Total pondéré des bénéfices');
+	const afterTotals = await comparisonRow(page, 'Total pondéré des bénéfices pour les patients');
 	await expect(rows.nth(1).getByRole('cell')).toHaveText([
 		afterCounts[1] ?? '',
 		afterHighest[1] ?? '',
@@ -197,7 +197,7 @@ test('renaming a scenario is saved; an empty name is refused and the inputs are 
 	const renamed = unique('Offre éditeur');
 	await names.nth(0).fill(renamed);
 	expect(await saveStep(page)).toBe(200);
-	await expect(page.getByText(/Étape enregistrée \(version \d+\)\./)).toBeVisible();
+	await expect(page.getByText(/Étape enregistrée \(révision \d+\)\./)).toBeVisible();
 
 	await openScenarios(page, id);
 	await expect(names.nth(0)).toHaveValue(renamed);

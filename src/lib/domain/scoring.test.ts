@@ -9,6 +9,7 @@ import {
 	matrixThresholdsSchema,
 	riskLevel,
 	validateResidual,
+	withThresholds,
 	type Rule,
 	type Scale,
 	type ScenarioBase
@@ -280,6 +281,18 @@ describe('compareScenarios', () => {
 			['import', ['none'], []],
 			['reminders', ['neutral'], []]
 		]);
+	});
+
+	it('leaves a benefit marked not counted out of the total, and keeps it in the outcome', () => {
+		const revenue = { key: 'revenue', magnitude: 4, confidence: 'high', counted: false } as const;
+		const result = compareScenarios({ ...base, benefits: [...base.benefits, revenue] }, [
+			reference,
+			cautious
+		]);
+		if (!result.ok) throw new Error(result.error);
+		expect(result.scenarios[0]?.benefitTotal).toBe(5.25);
+		expect(result.scenarios[0]?.outcome.benefits.map((b) => b.key)).toContain('revenue');
+		expect(withThresholds(result.scenarios, DEFAULT_THRESHOLDS)[0]?.benefitTotal).toBe(5.25);
 	});
 
 	it('lists removed rules when the other scenario drops one', () => {

@@ -176,7 +176,13 @@ export function benefitTotal(
 }
 
 export type RiskInput = { key: string; severity: Scale; likelihood: Scale };
-export type BenefitInput = { key: string; magnitude: Scale; confidence: Confidence };
+/** `counted: false` keeps a benefit out of the total (an organisation's benefit, see types.ts). */
+export type BenefitInput = {
+	key: string;
+	magnitude: Scale;
+	confidence: Confidence;
+	counted?: boolean;
+};
 export type ScenarioBase = {
 	risks: ReadonlyArray<RiskInput>;
 	benefits: ReadonlyArray<BenefitInput>;
@@ -185,7 +191,13 @@ export type ScenarioBase = {
 /** One adjusted value: where it started, where it lands, and the rules that moved it. */
 export type Adjustment = { base: Scale; value: Scale; unclamped: number; rules: Rule[] };
 export type AdjustedRisk = { key: string; severity: Adjustment; likelihood: Adjustment };
-export type AdjustedBenefit = { key: string; confidence: Confidence; magnitude: Adjustment };
+export type AdjustedBenefit = {
+	key: string;
+	confidence: Confidence;
+	magnitude: Adjustment;
+	/** Present, and false, only for a benefit the total leaves out (BenefitInput.counted). */
+	counted?: false;
+};
 export type ScenarioOutcome = {
 	risks: AdjustedRisk[];
 	benefits: AdjustedBenefit[];
@@ -243,7 +255,8 @@ export function applyScenario(base: ScenarioBase, rules: ReadonlyArray<Rule>): S
 		benefits: base.benefits.map((b) => ({
 			key: b.key,
 			confidence: b.confidence,
-			magnitude: adjust(assertScale(b.magnitude, 'magnitude'), benefitRules.get(b.key) ?? [])
+			magnitude: adjust(assertScale(b.magnitude, 'magnitude'), benefitRules.get(b.key) ?? []),
+			...(b.counted === false ? { counted: false as const } : {})
 		})),
 		orphanRules
 	};
@@ -373,7 +386,9 @@ function resultsOf(
 			significantCount: risks.filter((r) => r.level >= SIGNIFICANT_LEVEL).length,
 			highest,
 			benefitTotal: benefitTotal(
-				outcome.benefits.map((b) => ({ magnitude: b.magnitude.value, confidence: b.confidence }))
+				outcome.benefits
+					.filter((b) => b.counted !== false)
+					.map((b) => ({ magnitude: b.magnitude.value, confidence: b.confidence }))
 			),
 			differences: first ? differencesFrom(first, outcome, risks) : []
 		});

@@ -65,7 +65,7 @@ export function gateContentOf(
 type Opinion = GateContent['opinions'][number];
 
 /** The opinions among `signed` (the decision left out) that still count, as the gate reads them. */
-function countingOpinions<S extends Opinion & { kind: string }>(
+export function countingOpinions<S extends Opinion & { kind: string }>(
 	signed: readonly S[],
 	counts: (s: S) => boolean
 ): Opinion[] {
@@ -97,6 +97,19 @@ export function recordGateContent(record: AssessmentRecord): GateContent {
 		record.content,
 		countingOpinions(record.signatures, (s) => s.current)
 	);
+}
+
+/** What refuses an approval now, before the director has answered anything. */
+export function approvalBlockers(gate: GateContent, today: string): Blocker[] {
+	return decisionGate(gate, {
+		outcome: 'approve',
+		scenarioId: null,
+		compliance: [],
+		reservations: [],
+		explanations: [],
+		conditionCount: 0,
+		today
+	}).blockers;
 }
 
 export function judge(db: Db, assessment: Assessment, decision: GateDecision): GateResult {

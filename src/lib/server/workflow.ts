@@ -9,7 +9,7 @@ import { opinionFacts } from '$lib/domain/signoff';
 import type { Role } from '$lib/domain/roles';
 import { assessments, type Assessment } from './db/schema';
 import { CONTENT_STEPS, contentHash, currentContent, type AssessmentContent } from './content';
-import { getOrgSettings } from './org-settings';
+import { getOrgSettings, type OrgSettings } from './org-settings';
 import { signaturesOf } from './record';
 import type { Actor } from './audit';
 import { assessmentEvent } from './assessments';
@@ -39,10 +39,19 @@ export function factsOf(tx: Db, assessment: Assessment): WorkflowFacts & { conte
 	const hash = contentHash(content);
 	const settings = getOrgSettings(tx, assessment.orgId);
 	const signed = signaturesOf(tx, assessment.id, assessment.versionNumber);
+	return { ...factsFrom(content, hash, signed, settings), contentHash: hash };
+}
+
+/** The facts from what the caller has already read (content, its hash, signatures, settings). */
+export function factsFrom(
+	content: AssessmentContent,
+	hash: string,
+	signed: Parameters<typeof opinionFacts>[0],
+	settings: Pick<OrgSettings, 'extraOpinions'>
+): WorkflowFacts {
 	return {
 		screeningDone: content.steps.screening.data !== null,
-		...opinionFacts(signed, hash, settings.extraOpinions),
-		contentHash: hash
+		...opinionFacts(signed, hash, settings.extraOpinions)
 	};
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineSchema } from '../define-schema';
 import { RISK_KEYS } from '../knowledge/risks/risk-catalogue';
+import { isPatientBenefit } from '../knowledge/risks/types';
 import {
 	getOptionGroup,
 	referenceChoice,
@@ -170,7 +171,8 @@ export function compareFromSteps(
 		benefits: benefits.map((b, i) => ({
 			key: benefitKeys[i] ?? b.id,
 			magnitude: b.magnitude,
-			confidence: b.confidence
+			confidence: b.confidence,
+			counted: isPatientBenefit(b.catalogueKey)
 		}))
 	};
 	const inputs: ScenarioInput[] = [];

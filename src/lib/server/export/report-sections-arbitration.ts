@@ -6,6 +6,7 @@ import { m } from '$lib/paraglide/messages';
 import { localize, type Localized } from '$lib/domain/knowledge/localized';
 import { getOptionGroup } from '$lib/domain/knowledge/risks/scenario-options';
 import { benefitTotal, withThresholds, type Rule } from '$lib/domain/scoring';
+import { isPatientBenefit } from '$lib/domain/knowledge/risks/types';
 import { compareFromSteps } from '$lib/domain/method/scenarios';
 import { stepDefinition } from '$lib/domain/method/steps';
 import { recordActionPlan } from './report-action-plan';
@@ -63,7 +64,10 @@ export function benefitsSection(ctx: ReportContext): Section {
 		{
 			kind: 'paragraph',
 			tone: 'strong',
-			text: m.exports_report_benefit_total({ total: benefitTotal(s.benefits) }, ctx.o)
+			text: m.exports_report_benefit_total(
+				{ total: benefitTotal(s.benefits.filter((b) => isPatientBenefit(b.catalogueKey))) },
+				ctx.o
+			)
 		},
 		{ kind: 'paragraph', tone: 'muted', text: m.exports_report_benefit_total_help({}, ctx.o) }
 	];

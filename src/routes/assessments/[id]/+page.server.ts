@@ -17,7 +17,9 @@ import {
 } from '$lib/domain/workflow';
 import type { Role } from '$lib/domain/roles';
 import { assessments as assessmentsTable, type Assessment } from '$lib/server/db/schema';
-import { applyTransition, factsOf, WorkflowRefusalError } from '$lib/server/workflow';
+import { applyTransition, WorkflowRefusalError } from '$lib/server/workflow';
+import { workflowOverview } from '$lib/server/workflow-checklist';
+import { checklistLines } from './checklist-lines.server';
 import { cnilReferralOf } from '$lib/server/decision-gate';
 import { auditActionLabel, auditSummaryText } from '$lib/server/export/report-audit-labels';
 import type { Actions, PageServerLoad } from './$types';
@@ -26,7 +28,7 @@ export const load: PageServerLoad = (event) => {
 	const { db, assessment, membership } = assessmentAccess(event);
 	const statuses = assessments.stepStatuses(db, assessment.id) as Record<StepKey, StepStatus>;
 	// One computation of the content hash and opinions for the whole page (it is the costly part).
-	const facts = factsOf(db, assessment);
+	const { facts, checklist, extraLabels } = workflowOverview(db, assessment);
 	const lead = assessment.projectLeadId;
 	const labels = assessments.userLabels(db, [
 		assessment.createdBy,
@@ -55,6 +57,7 @@ export const load: PageServerLoad = (event) => {
 		})),
 		progress: progress(statuses),
 		workflow: workflowOf(assessment, membership.role, facts),
+		checklist: checklistLines(assessment.id, checklist, event.locals.locale, extraLabels),
 		signoffs: signoffSummary(assessment, facts),
 		cnilReferral: cnilReferralOf(db, assessment.id),
 		history: audit.entriesFor(db, assessment.id, 20).map((e) => ({

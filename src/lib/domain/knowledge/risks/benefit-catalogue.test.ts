@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { BENEFIT_CATALOGUE, BENEFIT_KEYS, getBenefit, isBenefitKey } from './benefit-catalogue';
 import { localizedSchema, type Localized } from './localized';
 import { CONFIDENCES, isScale } from './scales';
+import { PATIENT_BENEFITS } from './benefits-patients';
+import { ORGANISATION_BENEFITS } from './benefits-organisation';
+import { isPatientBenefit, PATIENT_BENEFIT_KEYS } from './types';
 
 const valid = (text: Localized) => localizedSchema.safeParse(text).success;
 
@@ -33,5 +36,13 @@ describe('benefit catalogue', () => {
 		expect(getBenefit('management_visibility').suggested.confidence).toBe('low');
 		expect(isBenefitKey('visibility')).toBe(true);
 		expect(isBenefitKey('image')).toBe(false);
+	});
+});
+
+describe('patients’ benefits', () => {
+	it('are exactly the entries of benefits-patients.ts, the only ones a total counts', () => {
+		expect([...PATIENT_BENEFIT_KEYS].sort()).toEqual(PATIENT_BENEFITS.map((b) => b.key).sort());
+		for (const b of ORGANISATION_BENEFITS) expect(isPatientBenefit(b.key)).toBe(false);
+		expect(isPatientBenefit('custom')).toBe(false);
 	});
 });

@@ -120,14 +120,15 @@ describe('scenario options', () => {
 		if (!result.ok) throw new Error(result.error);
 		const [reference, safe, wide] = result.scenarios;
 		expect(reference?.significantCount).toBe(8);
-		expect(reference?.benefitTotal).toBe(14);
+		// Patients' benefits only: 3 × 1 + 3 × 0.75 + 2 × 0.75 + 2 × 0.75 (hospital's left out).
+		expect(reference?.benefitTotal).toBe(8.25);
 		// Keys held outside the host no longer lower the CLOUD Act risk: the platform reads the
 		// data in clear (EDPB Recommendations 01/2020, use case 6).
 		expect(safe?.significantCount).toBe(5);
 		expect(safe?.risks.find((r) => r.key === 'us_hosting_cloud_act')?.level).toBe(
 			reference?.risks.find((r) => r.key === 'us_hosting_cloud_act')?.level
 		);
-		expect(safe?.benefitTotal).toBe(13);
+		expect(safe?.benefitTotal).toBe(7.25);
 		expect(safe?.risks.find((r) => r.key === 'reminder_confidentiality')?.level).toBe(1);
 		expect(wide?.highest).toEqual({ key: 'historical_import', level: 4 });
 		expect(wide?.differences.map((d) => d.key)).toEqual([

@@ -7,6 +7,7 @@
  */
 import type { ScenarioBase } from '../../scoring';
 import { BENEFIT_CATALOGUE } from './benefit-catalogue';
+import { isPatientBenefit } from './types';
 import {
 	HISTORICAL_IMPORT_GROUP,
 	HOSTING_GROUP,
@@ -86,7 +87,8 @@ export function suggestedBase(): ScenarioBase {
 		benefits: BENEFIT_CATALOGUE.map((b) => ({
 			key: b.key,
 			magnitude: b.suggested.magnitude,
-			confidence: b.suggested.confidence
+			confidence: b.suggested.confidence,
+			counted: isPatientBenefit(b.key)
 		}))
 	};
 }

@@ -69,6 +69,21 @@ export const BENEFIT_KEYS = [
 ] as const;
 export type BenefitKey = (typeof BENEFIT_KEYS)[number];
 
+/**
+ * The benefits felt by patients (benefits-patients.ts). Only these may be counted in a total
+ * shown beside risks: benefits support the necessity and proportionality of the processing
+ * (GDPR art. 35(7)(b)), and a hospital's revenue, image or staff time never offsets a risk
+ * to patients. A custom benefit is not counted either: nothing says whom it serves.
+ */
+export const PATIENT_BENEFIT_KEYS: readonly BenefitKey[] = [
+	'access_24_7',
+	'fewer_no_shows',
+	'free_choice_practitioner',
+	'traceable_rescheduling'
+];
+export const isPatientBenefit = (key: string): boolean =>
+	(PATIENT_BENEFIT_KEYS as readonly string[]).includes(key);
+
 /** How the benefit will be checked after go-live; baselines are often still to be measured. */
 export type Kpi = { metric: Localized; baseline: Localized; target: Localized; source: Localized };
 

@@ -5,7 +5,7 @@ import { getOptionGroup } from '$lib/domain/knowledge/risks/scenario-options';
 import { isStepKey, stepDefinition } from '$lib/domain/method/steps';
 import { decisionGate, type GateContent } from '$lib/domain/decision/gate';
 import { nonCompliantChoices } from '$lib/domain/decision/scenario';
-import { PATIENT_BENEFITS } from '$lib/domain/knowledge/risks/benefits-patients';
+import { isPatientBenefit } from '$lib/domain/knowledge/risks/types';
 import { stepSchemas } from '$lib/domain/method';
 import type { AssessmentContent } from '$lib/server/content';
 
@@ -87,7 +87,6 @@ export function gateView(assessmentId: string, gate: GateContent) {
  */
 export function benefitsView(content: AssessmentContent) {
 	const parsed = stepSchemas.benefits.safeParse(content.steps.benefits.data);
-	const patientKeys = new Set<string>(PATIENT_BENEFITS.map((b) => b.key));
 	const rows = parsed.success ? parsed.data.benefits : [];
 	const view = (b: (typeof rows)[number]) => ({
 		id: b.id,
@@ -97,7 +96,7 @@ export function benefitsView(content: AssessmentContent) {
 		kpi: b.kpi?.metric ?? null
 	});
 	return {
-		patients: rows.filter((b) => patientKeys.has(b.catalogueKey)).map(view),
-		organisation: rows.filter((b) => !patientKeys.has(b.catalogueKey)).map(view)
+		patients: rows.filter((b) => isPatientBenefit(b.catalogueKey)).map(view),
+		organisation: rows.filter((b) => !isPatientBenefit(b.catalogueKey)).map(view)
 	};
 }

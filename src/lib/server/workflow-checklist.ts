@@ -1,0 +1,51 @@
+import { isCurrent } from '$lib/domain/signoff';
+import {
+	opinionSlots,
+	workflowChecklist,
+	type ChecklistGroup
+} from '$lib/domain/workflow-checklist';
+import type { WorkflowFacts } from '$lib/domain/workflow';
+import type { Localized } from '$lib/domain/knowledge/localized';
+import type { Assessment } from './db/schema';
+import { contentHash, currentContent } from './content';
+import { approvalBlockers, countingOpinions, gateContentOf } from './decision-gate';
+import { getOrgSettings } from './org-settings';
+import { signaturesOf } from './record';
+import { todayIso } from './action-plan';
+import { factsFrom } from './workflow';
+import type { Db } from './db';
+
+/**
+ * The workflow's facts and the checklist of everything still blocking the way to the
+ * decision, from one reading of the content (its hash is the costly part): the overview
+ * needs both.
+ */
+export function workflowOverview(
+	db: Db,
+	assessment: Assessment,
+	today = todayIso()
+): {
+	facts: WorkflowFacts;
+	checklist: ChecklistGroup[];
+	extraLabels: Record<string, Localized>;
+} {
+	const content = currentContent(db, assessment);
+	const hash = contentHash(content);
+	const settings = getOrgSettings(db, assessment.orgId);
+	const signed = signaturesOf(db, assessment.id, assessment.versionNumber);
+	const facts = factsFrom(content, hash, signed, settings);
+	const extraLabels = Object.fromEntries(settings.extraOpinions.map((e) => [e.key, e.label]));
+	if (assessment.archivedAt || assessment.status === 'decided')
+		return { facts, checklist: [], extraLabels };
+	const gate = gateContentOf(
+		content,
+		countingOpinions(signed, (s) => isCurrent(s, hash))
+	);
+	const requiredExtras = settings.extraOpinions.filter((e) => e.required).map((e) => e.key);
+	const checklist = workflowChecklist(assessment.status, {
+		screeningDone: facts.screeningDone,
+		opinions: opinionSlots(facts, requiredExtras),
+		decisionBlockers: approvalBlockers(gate, today)
+	});
+	return { facts, checklist, extraLabels };
+}
