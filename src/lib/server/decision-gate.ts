@@ -99,17 +99,24 @@ export function recordGateContent(record: AssessmentRecord): GateContent {
 	);
 }
 
-/** What refuses an approval now, before the director has answered anything. */
-export function approvalBlockers(gate: GateContent, today: string): Blocker[] {
+/**
+ * The gate's verdict on an approval of `scenarioId` (or of no scenario) before the director
+ * has answered anything: what the decision page and the overview show ahead of signing.
+ */
+export function unansweredApproval(
+	gate: GateContent,
+	today: string,
+	scenarioId: string | null = null
+): GateResult {
 	return decisionGate(gate, {
 		outcome: 'approve',
-		scenarioId: null,
+		scenarioId,
 		compliance: [],
 		reservations: [],
 		explanations: [],
 		conditionCount: 0,
 		today
-	}).blockers;
+	});
 }
 
 export function judge(db: Db, assessment: Assessment, decision: GateDecision): GateResult {

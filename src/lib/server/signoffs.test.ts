@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Role } from '$lib/domain/roles';
 import { seedDemo, demoEmail } from './seed';
 import { tempDatabase } from './testing/temp-db';
+import { setExtraOpinions } from './testing/org-settings';
 import { findByEmail } from './users';
-import { assessments, organisations, type Assessment } from './db/schema';
+import { assessments, type Assessment } from './db/schema';
 import { contentHash, currentContent } from './content';
 import { applyTransition, WorkflowRefusalError } from './workflow';
 import { signDecision, signOpinion, SignerRoleError, type Signer } from './signoffs';
@@ -231,21 +232,14 @@ describe('sign-offs on the demo assessment', { timeout: 60_000 }, () => {
 	});
 
 	it('a further opinion the organisation requires blocks the decision until its role signs it', () => {
-		ctx.db
-			.update(organisations)
-			.set({
-				settings: {
-					extraOpinions: [
-						{
-							key: 'cme',
-							label: { fr: 'Président de la CME', en: 'Medical committee chair' },
-							role: 'contributor',
-							required: true
-						}
-					]
-				}
-			})
-			.run();
+		setExtraOpinions(ctx.db, a.orgId, [
+			{
+				key: 'cme',
+				label: { fr: 'Président de la CME', en: 'Medical committee chair' },
+				role: 'contributor',
+				required: true
+			}
+		]);
 		move('contributor', 'submit_for_review');
 		move('dpo', 'open_opinions');
 		opinion('dpo', 'dpo');

@@ -7,6 +7,7 @@ import { seedDemo, demoEmail } from './seed';
 import { DECIDED_DEMO_TITLE } from './seed-decided';
 import { storyRisks } from './seed-decided-story';
 import { tempDatabase } from './testing/temp-db';
+import { setExtraOpinions } from './testing/org-settings';
 import { createMember, createOrganisation, currentUser, findByEmail } from './users';
 import { assessments, organisations, type Assessment } from './db/schema';
 import { archive, create as createAssessment } from './assessments';
@@ -122,22 +123,14 @@ describe('the to-do list of each user', { timeout: 60_000 }, () => {
 	});
 
 	it('asks each opinion of its signer until a current signature answers it, then the decision of the director', () => {
-		ctx.db
-			.update(organisations)
-			.set({
-				settings: {
-					extraOpinions: [
-						{
-							key: 'cme',
-							label: { fr: 'Avis de la CME', en: 'Medical committee opinion' },
-							role: 'director',
-							required: false
-						}
-					]
-				}
-			})
-			.where(eq(organisations.id, a.orgId))
-			.run();
+		setExtraOpinions(ctx.db, a.orgId, [
+			{
+				key: 'cme',
+				label: { fr: 'Avis de la CME', en: 'Medical committee opinion' },
+				role: 'director',
+				required: false
+			}
+		]);
 		for (const step of EVALUATED_STEPS) evaluate(a.id, step, 'acceptable');
 		move('contributor', 'submit_for_review');
 		expect(kinds(demoEmail('dpo'))).toEqual([]);

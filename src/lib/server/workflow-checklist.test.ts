@@ -5,13 +5,14 @@ import { EVALUATED_STEPS } from '$lib/domain/method/steps';
 import { seedDemo, demoEmail } from './seed';
 import { DECIDED_DEMO_TITLE } from './seed-decided';
 import { tempDatabase } from './testing/temp-db';
+import { setExtraOpinions } from './testing/org-settings';
 import { findByEmail } from './users';
-import { assessments, organisations, type Assessment } from './db/schema';
+import { assessments, type Assessment } from './db/schema';
 import { contentHash, currentContent } from './content';
 import { applyTransition } from './workflow';
 import { signOpinion } from './signoffs';
 import { createFinding } from './findings';
-import { approvalBlockers, gateFactsOf } from './decision-gate';
+import { gateFactsOf, unansweredApproval } from './decision-gate';
 import * as steps from './steps';
 import { workflowOverview } from './workflow-checklist';
 
@@ -41,22 +42,14 @@ describe('the overview checklist on the real database', { timeout: 60_000 }, () 
 	afterEach(() => ctx.dispose());
 
 	it('names every missing opinion at once, then a stale one, and the approval blockers once', () => {
-		ctx.db
-			.update(organisations)
-			.set({
-				settings: {
-					extraOpinions: [
-						{
-							key: 'cme',
-							label: { fr: 'Avis de la CME', en: 'CME' },
-							role: 'director',
-							required: true
-						}
-					]
-				}
-			})
-			.where(eq(organisations.id, a.orgId))
-			.run();
+		setExtraOpinions(ctx.db, a.orgId, [
+			{
+				key: 'cme',
+				label: { fr: 'Avis de la CME', en: 'CME' },
+				role: 'director',
+				required: true
+			}
+		]);
 		for (const step of EVALUATED_STEPS)
 			steps.evaluate(
 				ctx.db,
@@ -73,7 +66,7 @@ describe('the overview checklist on the real database', { timeout: 60_000 }, () 
 		move('contributor', 'submit_for_review');
 		move('dpo', 'open_opinions');
 
-		const gate = approvalBlockers(gateFactsOf(ctx.db, reload()), TODAY).map(
+		const gate = unansweredApproval(gateFactsOf(ctx.db, reload()), TODAY).blockers.map(
 			(b) => `${b.code}:${b.ref}`
 		);
 		expect(gate.length).toBeGreaterThan(0);

@@ -8,7 +8,7 @@ import type { WorkflowFacts } from '$lib/domain/workflow';
 import type { Localized } from '$lib/domain/knowledge/localized';
 import type { Assessment } from './db/schema';
 import { contentHash, currentContent } from './content';
-import { approvalBlockers, countingOpinions, gateContentOf } from './decision-gate';
+import { countingOpinions, gateContentOf, unansweredApproval } from './decision-gate';
 import { getOrgSettings } from './org-settings';
 import { signaturesOf } from './record';
 import { todayIso } from './action-plan';
@@ -45,7 +45,7 @@ export function workflowOverview(
 	const checklist = workflowChecklist(assessment.status, {
 		screeningDone: facts.screeningDone,
 		opinions: opinionSlots(facts, requiredExtras),
-		decisionBlockers: approvalBlockers(gate, today)
+		decisionBlockers: unansweredApproval(gate, today).blockers
 	});
 	return { facts, checklist, extraLabels };
 }

@@ -3,7 +3,9 @@ import type { Localized } from '$lib/domain/knowledge/localized';
 import { PROCESSOR_CLAUSES } from '$lib/domain/knowledge/processor-clauses';
 import { getOptionGroup } from '$lib/domain/knowledge/risks/scenario-options';
 import { isStepKey, stepDefinition } from '$lib/domain/method/steps';
-import { decisionGate, type GateContent } from '$lib/domain/decision/gate';
+import type { GateContent } from '$lib/domain/decision/gate';
+import { unansweredApproval } from '$lib/server/decision-gate';
+import { todayIso } from '$lib/server/action-plan';
 import { nonCompliantChoices } from '$lib/domain/decision/scenario';
 import { isPatientBenefit } from '$lib/domain/knowledge/risks/types';
 import { stepSchemas } from '$lib/domain/method';
@@ -34,24 +36,16 @@ export function withHref(assessmentId: string, b: Blocker) {
 
 const withLabel = <T extends { ref: string }>(t: T) => ({ ...t, label: refLabel(t.ref) });
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /**
  * What the decision page shows before signing: the compliance checklist, and for each
  * scenario what an approval of it would meet (art. 36 triggers, options that break a
  * principle, contradictions with the steps). Computed without the director's answers.
  */
 export function gateView(assessmentId: string, gate: GateContent) {
-	const empty = {
-		compliance: [],
-		reservations: [],
-		explanations: [],
-		conditionCount: 0,
-		today: today()
-	};
-	const base = decisionGate(gate, { ...empty, outcome: 'approve', scenarioId: null });
+	const day = todayIso();
+	const base = unansweredApproval(gate, day);
 	const scenarios = gate.scenarios.map((s) => {
-		const r = decisionGate(gate, { ...empty, outcome: 'approve', scenarioId: s.id });
+		const r = unansweredApproval(gate, day, s.id);
 		return {
 			id: s.id,
 			name: s.name,
