@@ -133,7 +133,7 @@ function bundleJourney(
 			const row = page
 				.getByRole('row')
 				.filter({ hasText: 'Export d’un document' })
-				.filter({ hasText: 'Dossier de preuve signé (ZIP) exporté' });
+				.filter({ hasText: 'Export : dossier de preuve signé (ZIP), version ' });
 			await expect(row.first()).toBeVisible();
 		});
 
