@@ -108,18 +108,27 @@ export function startsLikeFormula(cell: string): boolean {
 	return /^[\t\r]/.test(cell) || /^\s*[=+\-@]/.test(cell);
 }
 
+/**
+ * A cell that starts like a formula once its leading single quotes are set aside. Quotes
+ * count so that a value typed as `'=x` (or `'` before a line break) is escaped too, and the
+ * round trip below stays exact.
+ */
+function needsEscape(cell: string): boolean {
+	return startsLikeFormula(cell.replace(/^'+/, ''));
+}
+
 /** Prefixing a single quote makes spreadsheets show the cell as text instead of running it. */
 export function neutraliseFormula(cell: string): string {
-	return startsLikeFormula(cell) ? `'${cell}` : cell;
+	return needsEscape(cell) ? `'${cell}` : cell;
 }
 
 /**
  * The inverse of `neutraliseFormula` for a cell read back: the app's own export re-imports
- * unchanged instead of keeping the quote for good. (A value typed with a quote before a
- * formula loses that quote: it is the same cell as an escaped formula.)
+ * unchanged instead of keeping the quote for good. A cell from elsewhere that begins with
+ * a quote before a formula loses that one quote, as a spreadsheet would show it.
  */
 export function restoreFormula(cell: string): string {
-	return cell.startsWith("'") && startsLikeFormula(cell.slice(1)) ? cell.slice(1) : cell;
+	return cell.startsWith("'") && needsEscape(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
 /** RFC 4180: a cell with a comma, a quote or a line break is quoted, whatever the delimiter. */
