@@ -38,9 +38,12 @@ test('the overview lists everything that blocks the decision at once, for every 
 		.click();
 	await expect(page).toHaveURL(new RegExp(`${overview}/opinions$`));
 
-	// The security officer reaches the findings from the overview.
-	await loginAs(page, 'security');
-	await page.goto(overview);
-	await page.getByRole('link', { name: 'Constats de sécurité' }).click();
-	await expect(page).toHaveURL(new RegExp(`${overview}/findings$`));
+	// The security officer (own session: /login sends a signed-in user on) reaches the
+	// findings from the overview.
+	const security = await browser.newPage();
+	await loginAs(security, 'security');
+	await security.goto(overview);
+	await security.getByRole('link', { name: 'Constats de sécurité' }).click();
+	await expect(security).toHaveURL(new RegExp(`${overview}/findings$`));
+	await security.close();
 });

@@ -114,16 +114,22 @@ test('the benefits show their total and a catalogue benefit can be added', async
 	await page.goto(`/assessments/${id}/benefits`);
 	const total = page.getByTestId('benefit-total');
 	await expect(total).toContainText(/Total pondéré des bénéfices pour les patients : \d/);
-	const before = await total.textContent();
+	const before = (await total.textContent()) ?? '';
 	const count = await page.locator('fieldset.benefit').count();
+	// An organisation benefit is recorded with the catalogue's texts but never counted
+	// beside the risks (art. 35(7)(b): benefits support necessity, they offset nothing).
 	await page.getByLabel('Bénéfice du catalogue').selectOption('visibility');
 	expect(await saveStep(page)).toBe(200);
-	// The new benefit got the catalogue's texts and scores, and counts in the total.
 	await expect(page.locator('fieldset.benefit')).toHaveCount(count + 1);
 	await expect(page.locator('fieldset.benefit > legend').nth(count - 1)).toHaveText(
 		/^Bénéfice \d+ : \S/
 	);
-	await expect(total).not.toHaveText(before ?? '');
+	await expect(total).toHaveText(before);
+	// A patients' benefit counts in the total.
+	await page.getByLabel('Bénéfice du catalogue').selectOption('fewer_no_shows');
+	expect(await saveStep(page)).toBe(200);
+	await expect(page.locator('fieldset.benefit')).toHaveCount(count + 2);
+	await expect(total).not.toHaveText(before);
 });
 
 /** The four named risks: initial then residual scores, and the levels they give by default. */
