@@ -1,5 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { loginAs, newBookingAssessment, postForm, saveStep, unique } from './helpers';
+import {
+	loginAs,
+	newBookingAssessment,
+	postForm,
+	saveStep,
+	seriousViolations,
+	unique
+} from './helpers';
 
 /**
  * The risk and benefit registers. Each test works on its own assessment created from the
@@ -108,6 +115,26 @@ test('an auditor reads the risks but cannot save them', async ({ page }) => {
 	expect(benefits.status()).toBe(403);
 });
 
+test('several catalogue risks ticked together are added in one save, with their texts', async ({
+	page
+}) => {
+	await loginAs(page, 'dpo');
+	const id = await newBookingAssessment(page, 'Risques');
+	await openRisks(page, id);
+	const count = await page.locator('fieldset.risk').count();
+	const several = page.getByRole('group', { name: 'Ajouter plusieurs risques du catalogue' });
+	const boxes = several.getByRole('checkbox');
+	await boxes.nth(0).check();
+	await boxes.nth(1).check();
+	await several.getByLabel(/^Dépendance à un prestataire dominant/).check();
+	expect(await saveStep(page)).toBe(200);
+	await expect(page.locator('fieldset.risk')).toHaveCount(count + 3);
+	await expect(page.locator('fieldset.risk > legend').last()).toHaveText(
+		/Dépendance à un prestataire dominant/
+	);
+	await expect(several.getByRole('checkbox', { checked: true })).toHaveCount(0);
+});
+
 test('the benefits show their total and a catalogue benefit can be added', async ({ page }) => {
 	await loginAs(page, 'dpo');
 	const id = await newBookingAssessment(page, 'Risques');
@@ -125,11 +152,18 @@ test('the benefits show their total and a catalogue benefit can be added', async
 		/^Bénéfice \d+ : \S/
 	);
 	await expect(total).toHaveText(before);
-	// A patients' benefit counts in the total.
-	await page.getByLabel('Bénéfice du catalogue').selectOption('fewer_no_shows');
+	// Two patients' benefits ticked together are added in one save, and count in the total.
+	const several = page.getByRole('group', { name: 'Ajouter plusieurs bénéfices du catalogue' });
+	await several.getByLabel(/^Moins de rendez-vous non honorés/).check();
+	await several.getByLabel(/^Libre choix du praticien/).check();
 	expect(await saveStep(page)).toBe(200);
-	await expect(page.locator('fieldset.benefit')).toHaveCount(count + 2);
+	await expect(page.locator('fieldset.benefit')).toHaveCount(count + 3);
 	await expect(total).not.toHaveText(before);
+	await expect(several.getByRole('checkbox', { checked: true })).toHaveCount(0);
+	await expect(several.locator('label', { hasText: 'Libre choix du praticien' })).toContainText(
+		"déjà dans l'analyse"
+	);
+	expect(await seriousViolations(page)).toEqual([]);
 });
 
 /** The four named risks: initial then residual scores, and the levels they give by default. */

@@ -96,7 +96,9 @@ test('DPO, security officer and representative sign, then the director decides; 
 	for (const text of await director.getByLabel('Réponse écrite').all()) {
 		await text.fill('Libellé neutre des SMS exigé avant toute nouvelle version.');
 	}
-	await director.getByLabel("Date de réexamen de l'analyse").fill('2099-12-31');
+	// A review in ten days: the list and the overview say it is due soon (art. 35(11)).
+	const review = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+	await director.getByLabel("Date de réexamen de l'analyse").fill(review);
 	await director.getByLabel('Motivation de la décision').fill('Mise en service refusée en l’état.');
 	await director.getByLabel('Votre mot de passe').fill(DEMO_PASSWORD);
 	await director.getByRole('button', { name: 'Signer la décision' }).click();
@@ -115,6 +117,16 @@ test('DPO, security officer and representative sign, then the director decides; 
 		await expect(record).toContainText(name);
 	}
 	await expect(record).toContainText('Mise en service refusée en l’état.');
+	expect(await seriousViolations(director)).toEqual([]);
+	await director.goto(`/assessments/${id}`);
+	await expect(director.getByText(`Réexamen de l'analyse prévu le ${review}`)).toContainText(
+		'dans moins de 30 jours'
+	);
+	await director.goto(`/assessments?review=${review}`);
+	const row = director
+		.getByRole('row')
+		.filter({ has: director.locator(`a[href="/assessments/${id}"]`) });
+	await expect(row).toContainText(`${review} dans moins de 30 jours`);
 	expect(await seriousViolations(director)).toEqual([]);
 
 	// Frozen: the step refuses a save, the overview offers no edit, a direct post is refused.

@@ -11,6 +11,7 @@ import {
 	opinionsAskedOf,
 	ownerIsUser,
 	reviewsFallTo,
+	reviewState,
 	stepTaskKind,
 	taskHref,
 	type Task
@@ -115,6 +116,18 @@ describe('tasks: owners, dates and links', () => {
 		expect(dueState(addDays(today, 31), today)).toBeNull();
 		expect(dueState('not a date', today)).toBeNull();
 		expect(addDays('2026-12-20', 30)).toBe('2027-01-19');
+	});
+
+	it('shows a review as due only on a decided analysis still in use', () => {
+		const today = '2026-12-05';
+		const decided = { status: 'decided', archived: false, reviewDate: '2026-12-01' };
+		expect(reviewState(decided, today)).toBe('overdue');
+		expect(reviewState({ ...decided, reviewDate: '2026-12-20' }, today)).toBe('due_soon');
+		expect(reviewState({ ...decided, reviewDate: '2027-06-01' }, today)).toBeNull();
+		expect(reviewState({ ...decided, reviewDate: null }, today)).toBeNull();
+		// Reopened (the review is under way) or archived (out of use): nothing is due.
+		expect(reviewState({ ...decided, status: 'draft' }, today)).toBeNull();
+		expect(reviewState({ ...decided, archived: true }, today)).toBeNull();
 	});
 
 	it('links each kind to the page where it is done', () => {

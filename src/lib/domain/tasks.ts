@@ -143,6 +143,19 @@ export function dueState(
 	return date <= addDays(today, windowDays) ? 'due_soon' : null;
 }
 
+/**
+ * Where the art. 35(11) review of an analysis stands: only a decided version still in use
+ * waits for it (a reopened analysis is being reviewed, an archived one is out of use).
+ * The same rule as the review tasks, for the list and the overview.
+ */
+export function reviewState(
+	a: { status: string; archived: boolean; reviewDate: string | null },
+	today: string
+): 'overdue' | 'due_soon' | null {
+	if (a.status !== 'decided' || a.archived || !a.reviewDate) return null;
+	return dueState(a.reviewDate, today);
+}
+
 /** The page each kind of task is done on. */
 export function taskHref(kind: TaskKind, assessmentId: string, step: string | null = null): string {
 	const base = `/assessments/${encodeURIComponent(assessmentId)}`;

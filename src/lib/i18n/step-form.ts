@@ -15,6 +15,12 @@ export function rowsOf<T>(value: unknown): Partial<T>[] {
 	return value.filter((v): v is Partial<T> => typeof v === 'object' && v !== null);
 }
 
+/** The catalogue boxes ticked in a refused draft (CatalogueMultiAdd), to show them ticked again. */
+export function ticked(draft: unknown): string[] {
+	const value = (draft as { addFromCatalogue?: unknown } | null)?.addFromCatalogue;
+	return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
 export function withBlanks<T>(rows: Partial<T>[]): Partial<T>[] {
 	return [...rows, ...Array.from({ length: BLANK_ROWS }, () => ({}) as Partial<T>)];
 }

@@ -3,6 +3,8 @@ import { ASSESSMENT_STATUSES } from '$lib/server/db/schema';
 import { getDb } from '$lib/server/db';
 import { orgsWhere, requireUser } from '$lib/server/http/access';
 import { leadChoices, listPage } from '$lib/server/assessment-list';
+import { todayIso } from '$lib/server/action-plan';
+import { reviewState } from '$lib/domain/tasks';
 import type { PageServerLoad } from './$types';
 
 // A malformed filter in a shared link is ignored, never an error page; the two that a
@@ -43,6 +45,7 @@ export const load: PageServerLoad = (event) => {
 		reviewBy: review,
 		page: filter.page
 	});
+	const today = todayIso();
 	const orgNames = Object.fromEntries(user.memberships.map((mb) => [mb.orgId, mb.orgName]));
 	return {
 		filter: {
@@ -69,6 +72,7 @@ export const load: PageServerLoad = (event) => {
 			author: a.author,
 			lead: a.lead ?? '',
 			reviewDate: a.reviewDate ?? '',
+			reviewState: reviewState({ ...a, reviewDate: a.reviewDate ?? null }, today),
 			versionNumber: a.versionNumber
 		}))
 	};

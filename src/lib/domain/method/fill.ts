@@ -80,9 +80,27 @@ function fillRisk(row: Row, locale: Locale): Row {
 	});
 }
 
+/**
+ * Several catalogue entries ticked in one save (the form's `addFromCatalogue` boxes): each
+ * becomes a row holding only its key, which the fill then completes like a single pick.
+ * A key outside the catalogue or ticked twice is dropped; the field never reaches the schema.
+ */
+function withCatalogueRows(root: Row, list: string, isKey: (key: unknown) => boolean): Row {
+	const { addFromCatalogue, ...rest } = root;
+	if (!Array.isArray(addFromCatalogue)) return rest;
+	const current = rest[list] ?? [];
+	// A malformed list is left for the schema to refuse, with its own message.
+	if (!Array.isArray(current)) return rest;
+	const keys = [...new Set(addFromCatalogue)].filter(isKey);
+	if (keys.length === 0) return rest;
+	return { ...rest, [list]: [...current, ...keys.map((key) => ({ catalogueKey: key }))] };
+}
+
 export function fillNewRisks(draft: unknown, locale: Locale): unknown {
-	const root = asRow(draft);
-	if (!root || !Array.isArray(root.risks)) return draft;
+	const row = asRow(draft);
+	if (!row) return draft;
+	const root = withCatalogueRows(row, 'risks', isRiskKey);
+	if (!Array.isArray(root.risks)) return root;
 	const risks = withIds(root.risks, 'r-', '', (row) => fillRisk(row, locale)).map((item, i) => {
 		const risk = asRow(item);
 		if (!risk || !Array.isArray(risk.measures)) return item;
@@ -92,8 +110,10 @@ export function fillNewRisks(draft: unknown, locale: Locale): unknown {
 }
 
 export function fillNewBenefits(draft: unknown, locale: Locale): unknown {
-	const root = asRow(draft);
-	if (!root || !Array.isArray(root.benefits)) return draft;
+	const row = asRow(draft);
+	if (!row) return draft;
+	const root = withCatalogueRows(row, 'benefits', isBenefitKey);
+	if (!Array.isArray(root.benefits)) return root;
 	const t = (text: { fr: string; en: string }) => localize(text, locale);
 	const benefits = withIds(root.benefits, 'b-', '', (row) => {
 		const out: Row = {

@@ -22,6 +22,8 @@ import { workflowOverview } from '$lib/server/workflow-checklist';
 import { checklistLines } from './checklist-lines.server';
 import { cnilReferralOf } from '$lib/server/decision-gate';
 import { auditActionLabel, auditSummaryText } from '$lib/server/export/report-audit-labels';
+import { todayIso } from '$lib/server/action-plan';
+import { reviewState } from '$lib/domain/tasks';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -57,6 +59,8 @@ export const load: PageServerLoad = (event) => {
 		})),
 		progress: progress(statuses),
 		workflow: workflowOf(assessment, membership.role, facts),
+		// The art. 35(11) review set by the decision of the version in use, and whether it is due.
+		review: reviewOf(assessment),
 		checklist: checklistLines(assessment.id, checklist, event.locals.locale, extraLabels),
 		signoffs: signoffSummary(assessment, facts),
 		cnilReferral: cnilReferralOf(db, assessment.id),
@@ -227,3 +231,14 @@ export const actions: Actions = {
 		redirect(303, `/assessments/${assessment.id}`);
 	}
 };
+
+function reviewOf(
+	assessment: Assessment
+): { date: string; state: 'overdue' | 'due_soon' | null } | null {
+	const archived = !!assessment.archivedAt;
+	if (assessment.status !== 'decided' || archived || !assessment.reviewDate) return null;
+	return {
+		date: assessment.reviewDate,
+		state: reviewState({ ...assessment, archived }, todayIso())
+	};
+}
