@@ -1,5 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { loginAs, openDemoAssessment, postForm, seriousViolations, unique } from './helpers';
+import {
+	loginAs,
+	newBookingAssessment,
+	openDemoAssessment,
+	postForm,
+	seriousViolations,
+	unique
+} from './helpers';
 
 const SAVE = "Enregistrer l'étape";
 
@@ -121,5 +128,29 @@ test('the representative reads the context but cannot change it', async ({ page 
 
 test('the context page has no serious accessibility violation', async ({ page }) => {
 	await openContext(page, 'contributor');
+	expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('"add a row" offers one more blank row without a save, focused, and its content is saved', async ({
+	page
+}) => {
+	await loginAs(page, 'contributor');
+	const id = await newBookingAssessment(page, 'Lignes');
+	await page.goto(`/assessments/${id}/context`);
+	const names = page.locator('input[name^="assets."][name$=".name"]');
+	const before = await names.count();
+	await page.getByRole('button', { name: 'Ajouter une ligne (Supports des données)' }).click();
+	await expect(names).toHaveCount(before + 1);
+	// Focus lands in the new row, where the user will type.
+	const added = page.getByLabel(`Support, ligne ${before + 1}`, { exact: true });
+	await expect(added).toBeFocused();
+	const name = unique('Serveur de secours');
+	await added.fill(name);
+	await page.getByLabel(`Type, ligne ${before + 1}`, { exact: true }).selectOption({ index: 1 });
+	await page.getByRole('button', { name: SAVE }).click();
+	await expect(page.getByText(/Étape enregistrée \(révision \d+\)\./)).toBeVisible();
+	await page.goto(`/assessments/${id}/context`);
+	// Saved after the stored rows (the blank rows before it were left empty, so dropped).
+	await expect(names.nth(before - 2)).toHaveValue(name);
 	expect(await seriousViolations(page)).toEqual([]);
 });

@@ -21,8 +21,8 @@ export function ticked(draft: unknown): string[] {
 	return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
-export function withBlanks<T>(rows: Partial<T>[]): Partial<T>[] {
-	return [...rows, ...Array.from({ length: BLANK_ROWS }, () => ({}) as Partial<T>)];
+export function withBlanks<T>(rows: Partial<T>[], more = 0): Partial<T>[] {
+	return [...rows, ...Array.from({ length: BLANK_ROWS + more }, () => ({}) as Partial<T>)];
 }
 
 export function text(value: unknown): string {
