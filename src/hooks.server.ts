@@ -14,6 +14,8 @@ import { logError, logEvent } from '$lib/server/log';
 import { newId } from '$lib/server/ids';
 import { tolerantFormData } from '$lib/server/http/form-body';
 import { groupFingerprint, signingKey } from '$lib/server/export/signing-key';
+import { notifyConfig } from '$lib/server/notify/config';
+import { startSender } from '$lib/server/notify/sender';
 
 /** A read-only database or data directory is refused here, not at the first login's 500. */
 function openDatabaseOrExit() {
@@ -37,6 +39,13 @@ export const init: ServerInit = async () => {
 		`DPIA workbench: http://${host}:${port}`,
 		`Evidence bundles signed by key ${groupFingerprint(signingKey().fingerprint)}`
 	];
+	const mail = notifyConfig();
+	if (mail) startSender(db, mail);
+	lines.push(
+		mail
+			? `E-mail notifications: on (links to ${mail.origin})`
+			: 'E-mail notifications: off (SMTP_URL not set)'
+	);
 	if (demo) {
 		lines.push(
 			seeded ? 'Demo seeded. Sign in with:' : 'Demo accounts:',

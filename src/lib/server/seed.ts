@@ -1,3 +1,4 @@
+import { withoutNotifications } from './notify/outbox';
 import { sql } from 'drizzle-orm';
 import { ROLES, type Role } from '$lib/domain/roles';
 import { organisations } from './db/schema';
@@ -55,6 +56,6 @@ export async function seedDemo(db: Db, password = demoPassword()): Promise<boole
 		{ orgId: org.id, title: '', description: '', template: 'booking' },
 		'fr'
 	);
-	seedDecidedExample(db, org.id, ids);
+	withoutNotifications(() => seedDecidedExample(db, org.id, ids));
 	return true;
 }

@@ -23,6 +23,7 @@ import { mutate, type Actor } from './audit';
 import { newId } from './ids';
 import { authorshipFor, AuthorshipReasonRequired } from './authorship';
 import type { Db } from './db';
+import { notify } from './notify/outbox';
 
 export interface Signer {
 	id: string;
@@ -282,6 +283,15 @@ export function signDecision(
 			})
 			.where(eq(assessments.id, assessment.id))
 			.run();
+		// The DPO (art. 39(1)(b)) and the project lead learn the outcome; not its content.
+		notify(tx, {
+			event: 'decision_signed',
+			assessment,
+			actorId: actor.userId,
+			href: `/assessments/${encodeURIComponent(assessment.id)}/record`,
+			outcome: input.outcome,
+			people: [assessment.projectLeadId]
+		});
 		return {
 			result: row,
 			event: {

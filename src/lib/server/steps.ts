@@ -5,6 +5,8 @@ import { assessments, assessmentSteps, type Assessment } from './db/schema';
 import type { Actor } from './audit';
 import { checkStepSize } from './step-size';
 import { updateVersioned } from './versioned';
+import { notify, reviewRequesterOf } from './notify/outbox';
+import { taskHref } from '$lib/domain/tasks';
 import type { Db } from './db';
 
 export type StepRow = typeof assessmentSteps.$inferSelect;
@@ -48,7 +50,8 @@ function updateStep(
 	step: StepKey,
 	version: number,
 	change: Change,
-	audit: { action: string; summary: string }
+	audit: { action: string; summary: string },
+	after?: (tx: Db) => void
 ): StepRow {
 	return updateVersioned(db, actor, {
 		table: assessmentSteps,
@@ -56,6 +59,7 @@ function updateStep(
 		version,
 		guard: (_, tx) => refuseIfFrozen(tx, assessment.id),
 		set: () => ({ ...change, updatedBy: actor.userId, updatedAt: new Date().toISOString() }),
+		after: after && ((_updated, _before, tx) => after(tx)),
 		event: (updated) => ({
 			...audit,
 			entity: 'assessment_step',
@@ -129,7 +133,8 @@ export function requestReview(...[db, actor, assessment, step, version]: StepWri
 		step,
 		version,
 		{ status: 'review_requested' },
-		{ action: 'step.request_review', summary: `${step}: review requested` }
+		{ action: 'step.request_review', summary: `${step}: review requested` },
+		(tx) => notifyStep(tx, 'review_requested', actor.userId, assessment, step)
 	);
 }
 
@@ -147,8 +152,41 @@ export function evaluate(
 		actionPlanComment: status === 'improvable' ? actionPlanComment || null : null
 	};
 	const summary = `${step} evaluated: ${status}`;
-	return updateStep(db, actor, assessment, step, version, change, {
-		action: 'step.evaluate',
-		summary
+	return updateStep(
+		db,
+		actor,
+		assessment,
+		step,
+		version,
+		change,
+		{ action: 'step.evaluate', summary },
+		status === 'to_correct'
+			? (tx) => notifyStep(tx, 'step_sent_back', actor.userId, assessment, step)
+			: undefined
+	);
+}
+
+/** A review asked for goes to the DPO; a step sent back, to who asked and the project lead. */
+function notifyStep(
+	tx: Db,
+	event: 'review_requested' | 'step_sent_back',
+	actorId: string,
+	assessment: Assessment,
+	step: StepKey
+) {
+	notify(tx, {
+		event,
+		assessment,
+		actorId,
+		href: taskHref(
+			event === 'review_requested' ? 'evaluate_step' : 'correct_step',
+			assessment.id,
+			step
+		),
+		step,
+		people:
+			event === 'step_sent_back'
+				? [reviewRequesterOf(tx, assessment.id, step), assessment.projectLeadId]
+				: []
 	});
 }

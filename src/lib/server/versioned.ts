@@ -65,6 +65,8 @@ export interface VersionedWrite<T extends VersionedTable, S extends Versioned = 
 	stale?: (current: RowOf<T>) => StaleVersionError<S>;
 	/** The audit entry of the change, from the row after and before it. */
 	event: (updated: RowOf<T>, before: RowOf<T>) => AuditEvent;
+	/** Further writes that commit with the change (the notifications it causes). */
+	after?: (updated: RowOf<T>, before: RowOf<T>, tx: Db) => void;
 }
 
 /**
@@ -98,6 +100,7 @@ export function updateVersioned<T extends VersionedTable, S extends Versioned = 
 			.returning()
 			.get() as unknown as RowOf<T> | undefined;
 		if (!updated) throw stale();
+		write.after?.(updated, current, tx);
 		return { result: updated, event: write.event(updated, current) };
 	});
 }

@@ -16,6 +16,8 @@ import { assessmentEvent } from './assessments';
 import { updateVersioned } from './versioned';
 import { evaluationProblems } from '$lib/domain/decision/measures';
 import type { Db } from './db';
+import { notify } from './notify/outbox';
+import { taskHref } from '$lib/domain/tasks';
 
 /** A state change or a signature refused by the workflow; `reason` is a message key suffix. */
 export class WorkflowRefusalError extends Error {
@@ -94,6 +96,7 @@ export function applyTransition(
 				updatedAt: new Date().toISOString()
 			};
 		},
+		after: (updated, _before, tx) => notifyTransition(tx, action, actor.userId, updated),
 		event: (updated, before) =>
 			assessmentEvent(
 				updated,
@@ -105,6 +108,24 @@ export function applyTransition(
 				}`
 			)
 	});
+}
+
+/** Opening the opinions asks the signers; asking for the decision, the director. */
+function notifyTransition(tx: Db, action: WorkflowAction, actorId: string, a: Assessment) {
+	if (action === 'open_opinions')
+		notify(tx, {
+			event: 'opinion_requested',
+			assessment: a,
+			actorId,
+			href: taskHref('sign_opinion', a.id)
+		});
+	if (action === 'request_decision')
+		notify(tx, {
+			event: 'decision_requested',
+			assessment: a,
+			actorId,
+			href: taskHref('sign_decision', a.id)
+		});
 }
 
 /**

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 // Relative, not $lib: drizzle-kit loads this file outside Vite.
 import { ROLES, type Role } from '../../domain/roles';
+import { NOTIFY_MODES } from '../../domain/notifications';
 
 export { ROLES, type Role };
 
@@ -50,6 +51,10 @@ export const users = sqliteTable('users', {
 	// once `totp_enabled_at` is set (the user proved a code from their app).
 	totpSecret: text('totp_secret'),
 	totpEnabledAt: text('totp_enabled_at'),
+	// E-mail notifications (lib/domain/notifications.ts): each event at once, in one daily
+	// digest, or none; and the day (YYYY-MM-DD, server time) of the last digest built.
+	notifyMode: text('notify_mode', { enum: NOTIFY_MODES }).notNull().default('immediate'),
+	lastDigestOn: text('last_digest_on'),
 	createdAt: text('created_at').notNull().default(now),
 	version: integer('version').notNull().default(1)
 });
@@ -387,3 +392,38 @@ export const signatures = sqliteTable(
 
 export type Signature = typeof signatures.$inferSelect;
 export type AssessmentVersion = typeof assessmentVersions.$inferSelect;
+
+// E-mails waiting to leave (transactional outbox): written in the transaction of the action
+// that causes them, sent by a background loop with retries (lib/server/notify/sender.ts),
+// so that a mail server down never fails or slows a user's action. A row holds what the
+// mail is about (event, assessment, page), not its text: the text is written in the
+// recipient's language when it is sent. 'folded': a digest user's event, taken into that
+// user's daily digest row.
+export const OUTBOX_STATUSES = ['pending', 'sent', 'failed', 'folded'] as const;
+export const notificationOutbox = sqliteTable(
+	'notification_outbox',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		orgId: text('org_id')
+			.notNull()
+			.references(() => organisations.id),
+		assessmentId: text('assessment_id').references(() => assessments.id),
+		event: text('event').notNull(),
+		delivery: text('delivery', { enum: ['immediate', 'digest'] }).notNull(),
+		payload: text('payload', { mode: 'json' }).$type<unknown>().notNull(),
+		status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
+		attempts: integer('attempts').notNull().default(0),
+		nextAttemptAt: integer('next_attempt_at', { mode: 'number' }).notNull(),
+		lastError: text('last_error'),
+		createdAt: text('created_at').notNull().default(now),
+		sentAt: text('sent_at')
+	},
+	(t) => [
+		index('outbox_due').on(t.status, t.delivery, t.nextAttemptAt),
+		index('outbox_org').on(t.orgId, t.status, t.createdAt)
+	]
+);
+export type OutboxRow = typeof notificationOutbox.$inferSelect;
