@@ -110,22 +110,17 @@ export function applyTransition(
 	});
 }
 
+/** The transitions that ask someone for something: the mail sent, the page it links to. */
+const ASKS = {
+	open_opinions: ['opinion_requested', 'sign_opinion'],
+	request_decision: ['decision_requested', 'sign_decision']
+} as const;
+
 /** Opening the opinions asks the signers; asking for the decision, the director. */
 function notifyTransition(tx: Db, action: WorkflowAction, actorId: string, a: Assessment) {
-	if (action === 'open_opinions')
-		notify(tx, {
-			event: 'opinion_requested',
-			assessment: a,
-			actorId,
-			href: taskHref('sign_opinion', a.id)
-		});
-	if (action === 'request_decision')
-		notify(tx, {
-			event: 'decision_requested',
-			assessment: a,
-			actorId,
-			href: taskHref('sign_decision', a.id)
-		});
+	if (action !== 'open_opinions' && action !== 'request_decision') return;
+	const [event, task] = ASKS[action];
+	notify(tx, { event, assessment: a, actorId, href: taskHref(task, a.id) });
 }
 
 /**
