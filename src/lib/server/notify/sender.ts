@@ -204,7 +204,7 @@ export function transportFor(config: NotifyConfig): Transporter {
 		connectionTimeout: 15_000,
 		greetingTimeout: 15_000,
 		socketTimeout: 30_000
-	} as never);
+	});
 }
 
 /**
