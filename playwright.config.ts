@@ -1,6 +1,5 @@
 import { defineConfig } from '@playwright/test';
-
-const port = Number(process.env.E2E_PORT || 4173);
+import { appPort as port, smtpPort } from './tests/ports';
 
 export default defineConfig({
 	testDir: 'tests',
@@ -41,6 +40,14 @@ export default defineConfig({
 		timeout: 300_000,
 		stdout: 'ignore',
 		stderr: 'pipe',
-		env: { PORT: String(port), HOST: '127.0.0.1' }
+		// E-mail on, towards the SMTP server tests/notify.e2e.ts starts when it needs one
+		// (nothing listens otherwise: mails wait and retry, as with a mail server down).
+		env: {
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+			NOTIFY_RETRY_BASE_MS: '1000',
+			NOTIFY_POLL_MS: '250'
+		}
 	}
 });

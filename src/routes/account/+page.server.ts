@@ -8,6 +8,13 @@ import { newPasswordSchema } from '$lib/server/auth/password-form';
 import { verifyStepUp, type StepUpResult } from '$lib/server/auth/step-up';
 import * as totp from '$lib/server/auth/totp';
 import { setPassword } from '$lib/server/users';
+import { notificationsEnabled } from '$lib/server/notify/config';
+import {
+	isMailLocale,
+	isNotifyMode,
+	notifyPreferences,
+	setNotifyPreferences
+} from '$lib/server/notify/preferences';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -19,6 +26,7 @@ export const load: PageServerLoad = (event) => {
 		email: user.email,
 		name: user.name,
 		memberships: user.memberships,
+		notify: { ...notifyPreferences(db, user.id), enabled: notificationsEnabled() },
 		twoFactor: {
 			enabled: state.enabled,
 			enabledAt: state.enabledAt,
@@ -80,6 +88,21 @@ async function stepUp(
 const password = z.string().min(1).max(1024);
 
 export const actions: Actions = {
+	notify: async (event) => {
+		const user = requireUser(event);
+		const form = await event.request.formData();
+		const mode = form.get('mode');
+		const locale = form.get('mailLocale');
+		const errors: Record<string, FieldError> = {};
+		if (!isNotifyMode(mode)) errors.mode = { code: 'field_invalid' };
+		if (!isMailLocale(locale)) errors.mailLocale = { code: 'field_invalid' };
+		if (!isNotifyMode(mode) || !isMailLocale(locale)) {
+			return formFail(400, errors, {}, { notify: true as const });
+		}
+		setNotifyPreferences(getDb(), actorOf(user), user.id, { mode, locale });
+		return { notify: true as const, notifySaved: true };
+	},
+
 	password: async (event) => {
 		const user = requireUser(event);
 		const db = getDb();

@@ -37,7 +37,7 @@ export async function buildDigests(
 	const clock = localClock(now);
 	if (!digestDue(clock, null, config.digestHour)) return 0;
 	const candidates = db
-		.select({ id: users.id, email: users.email, name: users.name })
+		.select({ id: users.id, email: users.email, name: users.name, last: users.lastDigestOn })
 		.from(users)
 		.where(
 			and(
@@ -48,7 +48,8 @@ export async function buildDigests(
 		)
 		.all();
 	let built = 0;
-	for (const u of candidates) {
+	// The query narrows by the same rule (an index-friendly prefilter); the domain decides.
+	for (const u of candidates.filter((c) => digestDue(clock, c.last, config.digestHour))) {
 		const user = currentUser(db, u);
 		const due = user.memberships.length
 			? tasksFor(db, user, now.toISOString().slice(0, 10)).filter((t) => DUE_KINDS.has(t.kind))
