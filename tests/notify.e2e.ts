@@ -50,6 +50,10 @@ test('a review request waits on the DPO’s to-do page and one e-mail reaches th
 		// A link to the exact page, and nothing of the analysis but its title.
 		expect(mail!.text).toContain(`${new URL(page.url()).origin}${overview}/context`);
 		expect(mail!.text).not.toMatch(/gynécolog|pédiatr|motif/i);
+
+		// The delivery view is the administrator's: a DPO can neither read it nor retry.
+		expect((await page.goto('/admin/notifications'))!.status()).toBe(403);
+		expect((await postForm(page, '/admin/notifications?/retry', {})).status()).toBe(403);
 	} finally {
 		await sink.close();
 	}

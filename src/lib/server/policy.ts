@@ -78,6 +78,7 @@ export const POLICY: Readonly<Record<string, Rule>> = {
 	'POST /account?/totpConfirm': SIGNED_IN,
 	'POST /account?/totpRegenerate': SIGNED_IN,
 	'POST /account?/totpDisable': SIGNED_IN,
+	'POST /account?/notify': SIGNED_IN,
 	'GET /about': SIGNED_IN,
 	// Each user's own to-do list, computed from their memberships only.
 	'GET /tasks': SIGNED_IN,
@@ -96,6 +97,9 @@ export const POLICY: Readonly<Record<string, Rule>> = {
 	'GET /admin/organisation': anywhere('users.manage'),
 	'POST /admin/organisation?/save': anywhere('users.manage'),
 	'POST /admin/organisation?/reset': anywhere('users.manage'),
+	// The mails of the organisations the user administers, no other (notify/admin.ts).
+	'GET /admin/notifications': anywhere('users.manage'),
+	'POST /admin/notifications?/retry': anywhere('users.manage'),
 
 	'GET /assessments': SIGNED_IN,
 	'GET /assessments/new': anywhere('assessment.create'),
