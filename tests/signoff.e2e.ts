@@ -144,9 +144,38 @@ test('DPO, security officer and representative sign, then the director decides; 
 	});
 	expect(edit.status()).toBe(409);
 
-	// Reopening starts version 2; the versions page shows version 1 frozen and a diff.
+	// A vulnerability the RSSI reports on the decided version brings the review forward
+	// (art. 35(11)); the version stays frozen. Without its severity it is refused by name.
+	await security.goto(`/assessments/${id}`);
+	const report = security.getByRole('form', { name: 'Signaler un changement' });
+	await report.getByLabel('Nature du changement').selectOption({ label: 'Vulnérabilité' });
+	const flaw = 'Agenda de l’éditeur lisible sans authentification';
+	await report.getByLabel('Description').fill(flaw);
+	await report.getByRole('button', { name: 'Signaler' }).click();
+	await expect(
+		security.getByText('Indiquez la gravité de la vulnérabilité (1 à 4).')
+	).toBeVisible();
+	await expect(report.getByLabel('Description')).toHaveValue(flaw);
+	await report.getByLabel('Gravité de la vulnérabilité').selectOption('4');
+	await report.getByRole('button', { name: 'Signaler' }).click();
+	await expect(
+		security.getByRole('status').filter({ hasText: 'Changement signalé.' })
+	).toBeVisible();
+	await expect(
+		security.getByText('Un changement appelle le réexamen de cette analyse avant la date prévue.')
+	).toBeVisible();
+	await expect(security.locator('.badge.review-changed')).toHaveText('changement signalé');
+	await expect(security.getByRole('listitem').filter({ hasText: flaw })).toContainText(
+		'avance le réexamen'
+	);
+	expect(await seriousViolations(security)).toEqual([]);
+
+	// Reopening starts version 2, which takes the report up in its review checklist; the
+	// versions page shows version 1 frozen and a diff.
 	await act(dpo, id, 'Rouvrir en nouvelle version');
 	await expect(dpo.getByText(/version 2 de l'analyse/)).toBeVisible();
+	const since = dpo.getByRole('region', { name: 'Ce qui a changé depuis la version décidée 1' });
+	await expect(since.getByRole('listitem').filter({ hasText: flaw })).toContainText('gravité 4');
 	await dpo.goto(`/assessments/${id}/versions`);
 	await expect(dpo.getByRole('table', { name: "Versions de l'analyse" })).toContainText('Refusé');
 	expect(await seriousViolations(dpo)).toEqual([]);

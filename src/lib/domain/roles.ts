@@ -27,6 +27,8 @@ export const CAPABILITIES = {
 	'audit.verify': ['dpo', 'auditor'],
 	'users.manage': ['admin'],
 	'finding.edit': ['security'],
+	// Reporting a change on a decided analysis (art. 35(11)): those who learn of one first.
+	'review.signal': ['dpo', 'director', 'security', 'contributor'],
 	// Moving the workflow: the table in workflow.ts says which of these may take which step.
 	'workflow.transition': ['dpo', 'director', 'contributor'],
 	// Any role an opinion can be asked of (the DPO, the security officer, the patients'

@@ -77,6 +77,7 @@ export const FIELD_ERROR_MESSAGES: Record<string, () => string> = {
 	admin_not_manageable: m.admin_not_manageable,
 	admin_cannot_disable_self: m.admin_cannot_disable_self,
 	admin_stale: m.admin_stale,
+	review_severity_required: m.review_severity_required,
 	field_invalid: m.field_invalid,
 	field_required: m.field_required
 };

@@ -111,6 +111,7 @@ export const POLICY: Readonly<Record<string, Rule>> = {
 	'POST /assessments/[id]?/update': onAssessment('assessment.edit'),
 	'POST /assessments/[id]?/archive': onAssessment('assessment.archive'),
 	'POST /assessments/[id]?/transition': onAssessment('workflow.transition'),
+	'POST /assessments/[id]?/signalChange': onAssessment('review.signal'),
 	'GET /assessments/[id]/opinions': onAssessment('assessment.read'),
 	'POST /assessments/[id]/opinions?/sign': onAssessment('opinion.sign'),
 	'GET /assessments/[id]/decision': onAssessment('assessment.read'),

@@ -18,6 +18,7 @@ import { evaluationProblems } from '$lib/domain/decision/measures';
 import type { Db } from './db';
 import { notify } from './notify/outbox';
 import { taskHref } from '$lib/domain/tasks';
+import { takeUpSignals } from './review';
 
 /** A state change or a signature refused by the workflow; `reason` is a message key suffix. */
 export class WorkflowRefusalError extends Error {
@@ -96,7 +97,11 @@ export function applyTransition(
 				updatedAt: new Date().toISOString()
 			};
 		},
-		after: (updated, _before, tx) => notifyTransition(tx, action, actor.userId, updated),
+		after: (updated, _before, tx) => {
+			// The changes reported against the decided version go to the one now under review.
+			if (action === 'reopen') takeUpSignals(tx, updated.id, updated.versionNumber);
+			notifyTransition(tx, action, actor.userId, updated);
+		},
 		event: (updated, before) =>
 			assessmentEvent(
 				updated,

@@ -101,7 +101,10 @@ export function getDb(): Db {
 		assertDataDirWritable();
 		shared = db;
 	} catch (e) {
-		const code = (e as { code?: unknown }).code;
+		// A migration that cannot be written (an upgrade on a read-only mount) comes wrapped
+		// by drizzle: the SQLite code is its cause's.
+		const err = e as { code?: unknown; cause?: { code?: unknown } };
+		const code = err.code ?? err.cause?.code;
 		if (typeof code === 'string' && NOT_WRITABLE.has(code)) {
 			throw new DatabaseNotWritableError(
 				`The database ${path} cannot be written (${code}). The workbench needs to write ` +

@@ -27,7 +27,8 @@ const ACTIONS: Record<string, Msg> = {
 	'finding.create': m.legal_audit_finding_create,
 	'finding.update': m.legal_audit_finding_update,
 	'opinion.sign': m.legal_audit_opinion_sign,
-	'decision.sign': m.legal_audit_decision_sign
+	'decision.sign': m.legal_audit_decision_sign,
+	'review.signal': m.legal_audit_review_signal
 };
 
 const STATES: Record<string, Msg> = {

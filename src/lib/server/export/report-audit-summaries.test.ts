@@ -12,6 +12,8 @@ import { addComment } from '../comments';
 import { createFinding, updateFinding } from '../findings';
 import { exportAuditSummary } from '../http/export-response';
 import { auditActionLabel, auditSummaryText } from './report-audit-labels';
+import { signalChange } from '../review';
+import { eq } from 'drizzle-orm';
 import { summaryInWords } from './report-audit-summaries';
 
 /** Words of the stored English forms: none may reach a French reader. */
@@ -60,6 +62,18 @@ describe('audit summaries told in the reader’s language', { timeout: 60_000 },
 			version: reload().version
 		});
 		archive(ctx.db, actor('dpo'), a.id, reload().version);
+		// Changes reported on the decided example (the review they call for).
+		const decided = ctx.db
+			.select()
+			.from(assessments)
+			.where(eq(assessments.status, 'decided'))
+			.get()!;
+		signalChange(ctx.db, actor('security'), decided.id, {
+			kind: 'vulnerability',
+			severity: 4,
+			detail: 'Faille'
+		});
+		signalChange(ctx.db, actor('dpo'), decided.id, { kind: 'other', severity: null, detail: 'x' });
 		// The template's history and the decided example's (opinions, decision, workflow).
 		entries = ctx.db
 			.select()
@@ -83,7 +97,8 @@ describe('audit summaries told in the reader’s language', { timeout: 60_000 },
 			'assessment.update',
 			'assessment.archive',
 			'opinion.sign',
-			'decision.sign'
+			'decision.sign',
+			'review.signal'
 		])
 			expect(actions, action).toContain(action);
 		for (const { action, summary } of entries) {
@@ -105,6 +120,11 @@ describe('audit summaries told in the reader’s language', { timeout: 60_000 },
 		expect(text('step.evaluate')).toContain('Étape « Faut-il une AIPD ? » évaluée : Améliorable');
 		expect(text('finding.update')).toContain('Constat de sécurité mis à jour (statut : Corrigé)');
 		expect(text('step.save')).not.toContain('screening saved');
+		// Newest first, as the history reads.
+		expect(text('review.signal')).toEqual([
+			'Changement signalé : Autre changement',
+			'Changement signalé : Vulnérabilité, gravité 4, avance le réexamen'
+		]);
 		expect(text('decision.sign').join()).toMatch(
 			/^Validé sous conditions, sur le contenu d’empreinte [0-9a-f]{12}… ; version 1 figée/
 		);

@@ -10,6 +10,7 @@ import { localize, type Locale } from '$lib/domain/knowledge/localized';
 import { STEPS } from '$lib/domain/method/steps';
 import { parseImportSummary } from '$lib/domain/interop/cnil-pia-report';
 import type { SignatureKindName } from '$lib/domain/signoff';
+import type { SignalKind } from '$lib/domain/review';
 import { kindLabel, outcomeLabel, verdictLabel } from './report-labels';
 
 type O = { locale: Locale };
@@ -25,6 +26,13 @@ const EVALUATION: Record<string, (o: O) => string> = {
 	acceptable: (o) => m.step_eval_acceptable({}, o),
 	improvable: (o) => m.step_eval_improvable({}, o),
 	to_correct: (o) => m.step_eval_to_correct({}, o)
+};
+
+const SIGNAL_KIND: Record<SignalKind, (o: O) => string> = {
+	subprocessor: (o) => m.review_kind_subprocessor({}, o),
+	vulnerability: (o) => m.review_kind_vulnerability({}, o),
+	incident: (o) => m.review_kind_incident({}, o),
+	other: (o) => m.review_kind_other({}, o)
 };
 
 const FINDING_STATUS: Record<string, (o: O) => string> = {
@@ -169,6 +177,22 @@ const FORMS: Record<string, [RegExp, Render][]> = {
 			/^security finding updated \(status ([a-z_]+)\)$/,
 			([status], o) =>
 				m.legal_audit_sum_finding_updated({ status: label(FINDING_STATUS, status!, o) }, o)
+		]
+	],
+	'review.signal': [
+		[
+			/^change reported \((subprocessor|vulnerability|incident|other)(?:, severity (\d))?\)(; review brought forward)?$/,
+			([kind, severity, forward], o) =>
+				m.legal_audit_sum_review_signal(
+					{
+						text: [
+							SIGNAL_KIND[kind as SignalKind](o),
+							...(severity ? [m.review_signal_severity({ severity }, o)] : []),
+							...(forward ? [m.review_signal_raises({}, o)] : [])
+						].join(', ')
+					},
+					o
+				)
 		]
 	]
 };

@@ -24,6 +24,9 @@ import { cnilReferralOf } from '$lib/server/decision-gate';
 import { auditActionLabel, auditSummaryText } from '$lib/server/export/report-audit-labels';
 import { todayIso } from '$lib/server/action-plan';
 import { reviewState } from '$lib/domain/tasks';
+import { reviewStateWith } from '$lib/domain/review';
+import { changesSinceDecided, reviewReasons } from '$lib/server/review';
+import { signalChangeAction } from './review-signal.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -32,6 +35,7 @@ export const load: PageServerLoad = (event) => {
 	// One computation of the content hash and opinions for the whole page (it is the costly part).
 	const { facts, checklist, extraLabels } = workflowOverview(db, assessment);
 	const lead = assessment.projectLeadId;
+	const reasons = reviewReasons(db, assessment);
 	const labels = assessments.userLabels(db, [
 		assessment.createdBy,
 		assessment.updatedBy,
@@ -60,7 +64,11 @@ export const load: PageServerLoad = (event) => {
 		progress: progress(statuses),
 		workflow: workflowOf(assessment, membership.role, facts),
 		// The art. 35(11) review set by the decision of the version in use, and whether it is due.
-		review: reviewOf(assessment),
+		review: reviewOf(assessment, reasons?.raised ?? false),
+		// Changes reported on the decided version, or, under review, what changed since it.
+		reviewReasons: reasons,
+		canSignal: !!reasons && can(membership.role, 'review.signal'),
+		sinceDecided: changesSinceDecided(db, assessment),
 		checklist: checklistLines(assessment.id, checklist, event.locals.locale, extraLabels),
 		signoffs: signoffSummary(assessment, facts),
 		cnilReferral: cnilReferralOf(db, assessment.id),
@@ -129,6 +137,7 @@ const shownMeta = (row: Assessment) => ({ title: row.title, description: row.des
 const frozenFail = (form: FormData) => formFail(409, {}, formValues(form), { frozen: true });
 
 export const actions: Actions = {
+	signalChange: signalChangeAction,
 	transition: async (event) => {
 		const { user, db, assessment, membership } = assessmentAccess(event, 'workflow.transition');
 		const form = await event.request.formData();
@@ -232,13 +241,11 @@ export const actions: Actions = {
 	}
 };
 
-function reviewOf(
-	assessment: Assessment
-): { date: string; state: 'overdue' | 'due_soon' | null } | null {
+function reviewOf(assessment: Assessment, changed: boolean) {
 	const archived = !!assessment.archivedAt;
 	if (assessment.status !== 'decided' || archived || !assessment.reviewDate) return null;
 	return {
 		date: assessment.reviewDate,
-		state: reviewState({ ...assessment, archived }, todayIso())
+		state: reviewStateWith(reviewState({ ...assessment, archived }, todayIso()), changed)
 	};
 }

@@ -1,0 +1,136 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import type { Role } from '$lib/domain/roles';
+import { seedDemo, demoEmail } from './seed';
+import { DECIDED_DEMO_TITLE } from './seed-decided';
+import { tempDatabase } from './testing/temp-db';
+import { findByEmail } from './users';
+import { assessments, auditLog, organisations, reviewSignals, type Assessment } from './db/schema';
+import { applyTransition } from './workflow';
+import { verify } from './audit';
+import * as steps from './steps';
+import { changesSinceDecided, reviewReasons, signalChange, SignalRefusedError } from './review';
+
+// Against a real SQLite file seeded with the demo: its decided analysis and its draft.
+describe('changes reported on a decided analysis and the review they call for', () => {
+	let ctx: ReturnType<typeof tempDatabase>;
+	let decided: Assessment;
+	let draft: Assessment;
+
+	beforeEach(async () => {
+		ctx = tempDatabase();
+		await seedDemo(ctx.db, 'Une-phrase-de-passe-demo');
+		const all = ctx.db.select().from(assessments).all();
+		decided = all.find((a) => a.title === DECIDED_DEMO_TITLE)!;
+		draft = all.find((a) => a.title !== DECIDED_DEMO_TITLE)!;
+	});
+	afterEach(() => ctx.dispose());
+
+	const actor = (role: Role) => ({
+		userId: findByEmail(ctx.db, demoEmail(role))!.id,
+		label: demoEmail(role),
+		role,
+		orgId: decided.orgId
+	});
+	const reload = (a: Assessment) =>
+		ctx.db.select().from(assessments).where(eq(assessments.id, a.id)).get()!;
+
+	it('a vulnerability of severity 4 brings the review forward; one of severity 2 is only listed', () => {
+		expect(decided.status).toBe('decided');
+		expect(reviewReasons(ctx.db, decided)).toMatchObject({ raised: false, signals: [] });
+
+		signalChange(ctx.db, actor('security'), decided.id, {
+			kind: 'vulnerability',
+			severity: 2,
+			detail: 'Bibliothèque de rappel SMS à mettre à jour'
+		});
+		expect(reviewReasons(ctx.db, decided)!.raised).toBe(false);
+
+		signalChange(ctx.db, actor('security'), decided.id, {
+			kind: 'vulnerability',
+			severity: 4,
+			detail: 'Accès à l’agenda sans authentification chez l’éditeur'
+		});
+		const reasons = reviewReasons(ctx.db, decided)!;
+		expect(reasons.raised).toBe(true);
+		expect(reasons.signals.map((s) => [s.severity, s.raisesReview, s.by])).toEqual([
+			[2, false, 'Sophie Sécurité (RSSI)'],
+			[4, true, 'Sophie Sécurité (RSSI)']
+		]);
+		// The decided version is untouched; each report is one audit entry of the chain.
+		expect(reload(decided).version).toBe(decided.version);
+		const actions = ctx.db
+			.select()
+			.from(auditLog)
+			.all()
+			.map((e) => e.action);
+		expect(actions.filter((a) => a === 'review.signal')).toHaveLength(2);
+		expect(verify(ctx.db).ok).toBe(true);
+	});
+
+	it('refuses a report on an analysis in progress, and saves nothing', () => {
+		expect(() =>
+			signalChange(ctx.db, actor('dpo'), draft.id, {
+				kind: 'incident',
+				severity: null,
+				detail: 'x'
+			})
+		).toThrow(SignalRefusedError);
+		expect(ctx.db.select().from(reviewSignals).all()).toEqual([]);
+		expect(reviewReasons(ctx.db, draft)).toBeNull();
+	});
+
+	it('a change of the organisation’s risk matrix brings every decided analysis’s review forward', () => {
+		const stricter = [1, 2, 3, 4].map(() => [4, 4, 4, 4]);
+		ctx.db
+			.update(organisations)
+			.set({ settings: { thresholds: { levels: stricter } } })
+			.where(eq(organisations.id, decided.orgId))
+			.run();
+		expect(reviewReasons(ctx.db, decided)).toMatchObject({ matrixChanged: true, raised: true });
+	});
+
+	it('reopening takes the reports up; the new version lists them with what its content changed', () => {
+		signalChange(ctx.db, actor('dpo'), decided.id, {
+			kind: 'subprocessor',
+			severity: null,
+			detail: 'L’éditeur confie les SMS à un nouveau prestataire'
+		});
+		const reopened = applyTransition(
+			ctx.db,
+			actor('dpo'),
+			'dpo',
+			decided.id,
+			'reopen',
+			reload(decided).version
+		);
+		expect(reopened.versionNumber).toBe(decided.versionNumber + 1);
+		expect(reviewReasons(ctx.db, reopened)).toBeNull();
+
+		const context = steps.getStep(ctx.db, decided.id, 'context')!;
+		const data = structuredClone(context.data) as { actors: Record<string, unknown>[] };
+		data.actors.push({
+			name: 'Routeur SMS Exemple',
+			role: 'sub_processor',
+			country: 'DE',
+			hdsCertified: 'unknown',
+			iso27001: 'unknown',
+			keysHeldBy: '',
+			notes: ''
+		});
+		steps.saveContent(ctx.db, actor('dpo'), reopened, 'context', data, context.version);
+
+		const since = changesSinceDecided(ctx.db, reload(decided))!;
+		expect(since.from).toBe(decided.versionNumber);
+		expect(since.signals.map((s) => s.kind)).toEqual(['subprocessor']);
+		expect(since.changes).toContainEqual({
+			kind: 'new_actor',
+			name: 'Routeur SMS Exemple',
+			country: 'DE'
+		});
+		// A report made now goes to no version: it is refused until the new one is decided.
+		expect(() =>
+			signalChange(ctx.db, actor('dpo'), decided.id, { kind: 'other', severity: null, detail: 'x' })
+		).toThrow(SignalRefusedError);
+	});
+});
