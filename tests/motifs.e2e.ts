@@ -342,3 +342,33 @@ async function createAsContributor(browser: Browser): Promise<string> {
 	await context.close();
 	return id;
 }
+
+test('"add a row" offers one more blank motif without a save, focused, and it is saved', async ({
+	page
+}) => {
+	await contributorWithAssessment(page);
+	const reasons = page.locator('[name^="rows."][name$=".reason"]');
+	const before = await reasons.count();
+	await page
+		.getByRole('button', {
+			name: "Ajouter une ligne (Motifs de consultation et décision d'ouverture en ligne)"
+		})
+		.click();
+	await expect(reasons).toHaveCount(before + 1);
+	// The third new motif: the form offers two blank ones; focus lands in the added one.
+	const service = page.getByLabel('Service — nouveau motif 3', { exact: true });
+	await expect(service).toBeFocused();
+	await service.fill('Pédiatrie');
+	await page.getByLabel('Motif — nouveau motif 3', { exact: true }).fill('Bilan de croissance');
+	await page.getByLabel('Praticien — nouveau motif 3', { exact: true }).selectOption('doctor');
+	await page
+		.getByLabel('Type de consultation — nouveau motif 3', { exact: true })
+		.selectOption('follow_up');
+	await page.getByLabel('Durée (min) — nouveau motif 3', { exact: true }).fill('30');
+	expect(await saveStep(page)).toBe(200);
+	await expect(page.getByRole('rowheader', { name: 'Pédiatrie (6 motifs)' })).toBeVisible();
+	await expect(
+		page.getByLabel('Motif — Bilan de croissance (Médecin)', { exact: true })
+	).toHaveValue('Bilan de croissance');
+	expect(await seriousViolations(page)).toEqual([]);
+});
