@@ -169,6 +169,13 @@ test('DPO, security officer and representative sign, then the director decides; 
 		'avance le réexamen'
 	);
 	expect(await seriousViolations(security)).toEqual([]);
+	// It waits on the DPO's to-do page, linked to the overview's list of changes.
+	await dpo.goto('/tasks');
+	await dpo
+		.locator(`a[href="/assessments/${id}#review-heading"]`)
+		.filter({ hasText: 'Réexaminer l’analyse : un changement a été signalé' })
+		.click();
+	await expect(dpo.getByRole('heading', { name: 'Changements depuis la décision' })).toBeVisible();
 
 	// Reopening starts version 2, which takes the report up in its review checklist; the
 	// versions page shows version 1 frozen and a diff.

@@ -23,6 +23,9 @@ export type TaskKind = (typeof TASK_KINDS)[number];
 /** A review or a condition is listed from this many days before its date. */
 export const DUE_WINDOW_DAYS = 30;
 
+/** The subject of a review task called for by a reported change rather than by its date. */
+export const REVIEW_CHANGED = 'change_reported';
+
 export interface Task {
 	kind: TaskKind;
 	assessmentId: string;
@@ -155,6 +158,10 @@ export function reviewState(
 	if (a.status !== 'decided' || a.archived || !a.reviewDate) return null;
 	return dueState(a.reviewDate, today);
 }
+
+/** A review called for by a reported change: the overview lists the changes and reopens. */
+export const reviewChangedHref = (assessmentId: string) =>
+	`/assessments/${assessmentId}#review-heading`;
 
 /** The page each kind of task is done on. */
 export function taskHref(kind: TaskKind, assessmentId: string, step: string | null = null): string {

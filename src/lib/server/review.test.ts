@@ -9,6 +9,9 @@ import { assessments, auditLog, organisations, reviewSignals, type Assessment } 
 import { applyTransition } from './workflow';
 import { verify } from './audit';
 import * as steps from './steps';
+import { REVIEW_CHANGED } from '$lib/domain/tasks';
+import { currentUser } from './users';
+import { tasksFor } from './tasks';
 import { changesSinceDecided, reviewReasons, signalChange, SignalRefusedError } from './review';
 
 // Against a real SQLite file seeded with the demo: its decided analysis and its draft.
@@ -66,6 +69,22 @@ describe('changes reported on a decided analysis and the review they call for', 
 			.map((e) => e.action);
 		expect(actions.filter((a) => a === 'review.signal')).toHaveLength(2);
 		expect(verify(ctx.db).ok).toBe(true);
+	});
+
+	it('puts the review brought forward on the to-do page of those who reopen', () => {
+		const reviews = (role: Role) =>
+			tasksFor(ctx.db, currentUser(ctx.db, findByEmail(ctx.db, demoEmail(role))!)).filter(
+				(t) => t.kind === 'review_due' && t.assessmentId === decided.id
+			);
+		signalChange(ctx.db, actor('dpo'), decided.id, { kind: 'other', severity: null, detail: 'x' });
+		expect(reviews('dpo')).toEqual([]);
+		signalChange(ctx.db, actor('security'), decided.id, {
+			kind: 'incident',
+			severity: null,
+			detail: 'Fuite chez l’éditeur'
+		});
+		expect(reviews('dpo').map((t) => [t.subject, t.dueDate])).toEqual([[REVIEW_CHANGED, null]]);
+		expect(reviews('representative')).toEqual([]);
 	});
 
 	it('refuses a report on an analysis in progress, and saves nothing', () => {

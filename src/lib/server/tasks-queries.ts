@@ -3,6 +3,7 @@ import {
 	assessments,
 	assessmentSteps,
 	organisations,
+	reviewSignals,
 	securityFindings,
 	signatures,
 	type AssessmentStatus
@@ -212,6 +213,32 @@ export function findingsOpen(db: Db, orgIds: string[]) {
 				open(orgIds),
 				ne(assessments.status, 'decided'),
 				inArray(securityFindings.status, ['open', 'in_progress'])
+			)
+		)
+		.all();
+}
+
+/**
+ * Decided assessments with a reported change that brings their review forward, not yet
+ * taken up by a review version (lib/server/review.ts): one row per assessment.
+ */
+export function reviewsBroughtForward(db: Db, orgIds: string[]) {
+	return db
+		.selectDistinct({ assessmentId: reviewSignals.assessmentId })
+		.from(reviewSignals)
+		.innerJoin(
+			assessments,
+			and(
+				eq(assessments.id, reviewSignals.assessmentId),
+				eq(assessments.versionNumber, reviewSignals.versionNumber)
+			)
+		)
+		.where(
+			and(
+				open(orgIds),
+				eq(assessments.status, 'decided'),
+				eq(reviewSignals.raisesReview, true),
+				isNull(reviewSignals.takenUpIn)
 			)
 		)
 		.all();

@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Role } from '$lib/domain/roles';
 import { isCurrent, latestOf } from '$lib/domain/signoff';
 import {
+	REVIEW_CHANGED,
+	reviewChangedHref,
 	addDays,
 	conditionFallsTo,
 	decisionAwaits,
@@ -78,11 +80,22 @@ export function tasksFor(db: Db, user: CurrentUser, today = todayIso()): Task[] 
 		if (decisionAwaits(member.get(a.orgId)!.role, a.status)) add('sign_decision', a.id);
 
 	const limit = addDays(today, DUE_WINDOW_DAYS);
+	const reviewing = new Set<string>();
 	for (const r of q.reviewsBefore(db, orgIds, limit)) {
 		const role = roleFor(r.assessmentId);
 		const due = dueState(r.reviewDate, today);
-		if (role && due && reviewsFallTo(role))
+		if (role && due && reviewsFallTo(role)) {
 			add('review_due', r.assessmentId, { dueDate: r.reviewDate, overdue: due === 'overdue' });
+			reviewing.add(r.assessmentId);
+		}
+	}
+	// A reported change calls for the review now, whatever its date (art. 35(11)).
+	for (const r of q.reviewsBroughtForward(db, orgIds)) {
+		const role = roleFor(r.assessmentId);
+		if (role && reviewsFallTo(role) && !reviewing.has(r.assessmentId)) {
+			add('review_due', r.assessmentId, { subject: REVIEW_CHANGED });
+			tasks[tasks.length - 1]!.href = reviewChangedHref(r.assessmentId);
+		}
 	}
 	for (const c of q.conditionsBefore(db, orgIds, limit)) {
 		const role = roleFor(c.assessmentId);
