@@ -91,6 +91,24 @@ export async function newBookingAssessment(page: Page, titlePrefix: string): Pro
 	return id;
 }
 
+/**
+ * On a contributor's signed-in page: creates a blank assessment titled `title` and asks the
+ * DPO to review its context step. Returns the overview's path.
+ */
+export async function askReviewOfNewAssessment(contributor: Page, title: string): Promise<string> {
+	await contributor.goto('/assessments/new');
+	await contributor.getByLabel('Titre').fill(title);
+	await contributor.getByRole('button', { name: "Créer l'analyse" }).click();
+	await expect(contributor).toHaveURL(/\/assessments\/[^/]+$/);
+	const overview = new URL(contributor.url()).pathname;
+	await contributor.goto(`${overview}/context`);
+	await contributor.getByRole('button', { name: 'Demander la relecture du DPO' }).click();
+	await expect(
+		contributor.getByRole('status').filter({ hasText: 'Relecture demandée.' })
+	).toBeVisible();
+	return overview;
+}
+
 /** Clicks "Enregistrer l'étape" and returns the POST's status once the page has settled. */
 export async function saveStep(page: Page): Promise<number> {
 	const response = page.waitForResponse((r) => r.request().method() === 'POST');

@@ -6,23 +6,14 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startSmtpSink, type SmtpSink } from '../src/lib/server/testing/smtp-sink';
-import { loginAs, postForm, seriousViolations, unique } from './helpers';
+import { askReviewOfNewAssessment, loginAs, postForm, seriousViolations, unique } from './helpers';
 import { smtpPort } from './ports';
 
 /** The contributor creates an analysis and asks the DPO to review its context step. */
 async function requestReview(browser: Browser, title: string): Promise<string> {
 	const contributor = await browser.newPage();
 	await loginAs(contributor, 'contributor');
-	await contributor.goto('/assessments/new');
-	await contributor.getByLabel('Titre').fill(title);
-	await contributor.getByRole('button', { name: "Créer l'analyse" }).click();
-	await expect(contributor).toHaveURL(/\/assessments\/[^/]+$/);
-	const overview = new URL(contributor.url()).pathname;
-	await contributor.goto(`${overview}/context`);
-	await contributor.getByRole('button', { name: 'Demander la relecture du DPO' }).click();
-	await expect(
-		contributor.getByRole('status').filter({ hasText: 'Relecture demandée.' })
-	).toBeVisible();
+	const overview = await askReviewOfNewAssessment(contributor, title);
 	await contributor.close();
 	return overview;
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginAs, seriousViolations, unique } from './helpers';
+import { askReviewOfNewAssessment, loginAs, seriousViolations, unique } from './helpers';
 
 test('a step the contributor sends for review waits on the DPO’s to-do page, which opens that step', async ({
 	page,
@@ -9,16 +9,7 @@ test('a step the contributor sends for review waits on the DPO’s to-do page, w
 	// The contributor in a page of its own; the DPO in the test's page (axe scans it).
 	const contributor = await browser.newPage();
 	await loginAs(contributor, 'contributor');
-	await contributor.goto('/assessments/new');
-	await contributor.getByLabel('Titre').fill(title);
-	await contributor.getByRole('button', { name: "Créer l'analyse" }).click();
-	await expect(contributor).toHaveURL(/\/assessments\/[^/]+$/);
-	const overview = new URL(contributor.url()).pathname;
-	await contributor.goto(`${overview}/context`);
-	await contributor.getByRole('button', { name: 'Demander la relecture du DPO' }).click();
-	await expect(
-		contributor.getByRole('status').filter({ hasText: 'Relecture demandée.' })
-	).toBeVisible();
+	const overview = await askReviewOfNewAssessment(contributor, title);
 
 	// Signing in lands on the to-do page, linked from the navigation.
 	await loginAs(page, 'dpo');

@@ -80,23 +80,22 @@ export function tasksFor(db: Db, user: CurrentUser, today = todayIso()): Task[] 
 		if (decisionAwaits(member.get(a.orgId)!.role, a.status)) add('sign_decision', a.id);
 
 	const limit = addDays(today, DUE_WINDOW_DAYS);
-	const reviewing = new Set<string>();
+	// A reported change calls for the review now, whatever its date (art. 35(11)): one task
+	// per assessment, saying so, with the date when one falls due too.
+	const changed = new Set(q.reviewsBroughtForward(db, orgIds).map((r) => r.assessmentId));
+	const review = (assessmentId: string, date: { dueDate: string; overdue: boolean } | null) => {
+		const role = roleFor(assessmentId);
+		if (!role || !reviewsFallTo(role)) return;
+		if (!changed.has(assessmentId)) return add('review_due', assessmentId, date ?? {});
+		add('review_due', assessmentId, { ...date, subject: REVIEW_CHANGED });
+		tasks[tasks.length - 1]!.href = reviewChangedHref(assessmentId);
+		changed.delete(assessmentId);
+	};
 	for (const r of q.reviewsBefore(db, orgIds, limit)) {
-		const role = roleFor(r.assessmentId);
 		const due = dueState(r.reviewDate, today);
-		if (role && due && reviewsFallTo(role)) {
-			add('review_due', r.assessmentId, { dueDate: r.reviewDate, overdue: due === 'overdue' });
-			reviewing.add(r.assessmentId);
-		}
+		if (due) review(r.assessmentId, { dueDate: r.reviewDate, overdue: due === 'overdue' });
 	}
-	// A reported change calls for the review now, whatever its date (art. 35(11)).
-	for (const r of q.reviewsBroughtForward(db, orgIds)) {
-		const role = roleFor(r.assessmentId);
-		if (role && reviewsFallTo(role) && !reviewing.has(r.assessmentId)) {
-			add('review_due', r.assessmentId, { subject: REVIEW_CHANGED });
-			tasks[tasks.length - 1]!.href = reviewChangedHref(r.assessmentId);
-		}
-	}
+	for (const assessmentId of [...changed]) review(assessmentId, null);
 	for (const c of q.conditionsBefore(db, orgIds, limit)) {
 		const role = roleFor(c.assessmentId);
 		const due = dueState(c.dueDate, today);
