@@ -9,7 +9,7 @@ import {
 } from '$lib/domain/review';
 import { assessments, reviewSignals, users, type Assessment } from './db/schema';
 import { mutate, type Actor } from './audit';
-import { currentContent } from './content';
+import { currentContent, type AssessmentContent } from './content';
 import { getOrgSettings } from './org-settings';
 import { frozenVersion } from './record';
 import { newId } from './ids';
@@ -160,7 +160,9 @@ export function reviewReasons(db: Db, a: Assessment) {
  */
 export function changesSinceDecided(
 	db: Db,
-	a: Assessment
+	a: Assessment,
+	/** The current content when the caller has read it already (the overview has). */
+	current: AssessmentContent = currentContent(db, a)
 ): { from: number; signals: ReturnType<typeof signalsWhere>; changes: ContentChange[] } | null {
 	if (a.status === 'decided' || a.versionNumber < 2) return null;
 	const decided = frozenVersion(db, a.id, a.versionNumber - 1);
@@ -168,6 +170,6 @@ export function changesSinceDecided(
 	return {
 		from: a.versionNumber - 1,
 		signals: signalsWhere(db, a.id, a.versionNumber),
-		changes: changesSince(reviewedContent(decided.content), reviewedContent(currentContent(db, a)))
+		changes: changesSince(reviewedContent(decided.content), reviewedContent(current))
 	};
 }

@@ -7,7 +7,7 @@ import {
 import type { WorkflowFacts } from '$lib/domain/workflow';
 import type { Localized } from '$lib/domain/knowledge/localized';
 import type { Assessment } from './db/schema';
-import { contentHash, currentContent } from './content';
+import { contentHash, currentContent, type AssessmentContent } from './content';
 import { countingOpinions, gateContentOf, unansweredApproval } from './decision-gate';
 import { getOrgSettings } from './org-settings';
 import { signaturesOf } from './record';
@@ -28,6 +28,8 @@ export function workflowOverview(
 	facts: WorkflowFacts;
 	checklist: ChecklistGroup[];
 	extraLabels: Record<string, Localized>;
+	/** The content read for the facts, for the page's other uses (never read twice). */
+	content: AssessmentContent;
 } {
 	const content = currentContent(db, assessment);
 	const hash = contentHash(content);
@@ -36,7 +38,7 @@ export function workflowOverview(
 	const facts = factsFrom(content, hash, signed, settings);
 	const extraLabels = Object.fromEntries(settings.extraOpinions.map((e) => [e.key, e.label]));
 	if (assessment.archivedAt || assessment.status === 'decided')
-		return { facts, checklist: [], extraLabels };
+		return { facts, checklist: [], extraLabels, content };
 	const gate = gateContentOf(
 		content,
 		countingOpinions(signed, (s) => isCurrent(s, hash))
@@ -47,5 +49,5 @@ export function workflowOverview(
 		opinions: opinionSlots(facts, requiredExtras),
 		decisionBlockers: unansweredApproval(gate, today).blockers
 	});
-	return { facts, checklist, extraLabels };
+	return { facts, checklist, extraLabels, content };
 }

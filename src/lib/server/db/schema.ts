@@ -3,6 +3,7 @@ import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-o
 // Relative, not $lib: drizzle-kit loads this file outside Vite.
 import { ROLES, type Role } from '../../domain/roles';
 import { NOTIFY_MODES } from '../../domain/notifications';
+import { SIGNAL_KINDS } from '../../domain/review';
 
 export { ROLES, type Role };
 
@@ -433,7 +434,6 @@ export type OutboxRow = typeof notificationOutbox.$inferSelect;
 // or hosting country, a vulnerability, a security incident. The decided version stays
 // frozen; the report is taken up by the version that reopening starts (`taken_up_in`),
 // whose overview lists it among what changed since the decision (lib/domain/review.ts).
-export const REVIEW_SIGNAL_KINDS = ['subprocessor', 'vulnerability', 'incident', 'other'] as const;
 export const reviewSignals = sqliteTable(
 	'review_signals',
 	{
@@ -446,7 +446,7 @@ export const reviewSignals = sqliteTable(
 			.references(() => organisations.id),
 		/** The decided version the change was reported against. */
 		versionNumber: integer('version_number').notNull(),
-		kind: text('kind', { enum: REVIEW_SIGNAL_KINDS }).notNull(),
+		kind: text('kind', { enum: SIGNAL_KINDS }).notNull(),
 		severity: integer('severity'),
 		detail: text('detail').notNull(),
 		/** Whether it brings the review forward (domain/review.ts), fixed when reported. */

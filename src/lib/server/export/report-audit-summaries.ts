@@ -11,6 +11,7 @@ import { STEPS } from '$lib/domain/method/steps';
 import { parseImportSummary } from '$lib/domain/interop/cnil-pia-report';
 import type { SignatureKindName } from '$lib/domain/signoff';
 import type { SignalKind } from '$lib/domain/review';
+import { signalKindLabel } from '$lib/i18n/review-labels';
 import { kindLabel, outcomeLabel, verdictLabel } from './report-labels';
 
 type O = { locale: Locale };
@@ -26,13 +27,6 @@ const EVALUATION: Record<string, (o: O) => string> = {
 	acceptable: (o) => m.step_eval_acceptable({}, o),
 	improvable: (o) => m.step_eval_improvable({}, o),
 	to_correct: (o) => m.step_eval_to_correct({}, o)
-};
-
-const SIGNAL_KIND: Record<SignalKind, (o: O) => string> = {
-	subprocessor: (o) => m.review_kind_subprocessor({}, o),
-	vulnerability: (o) => m.review_kind_vulnerability({}, o),
-	incident: (o) => m.review_kind_incident({}, o),
-	other: (o) => m.review_kind_other({}, o)
 };
 
 const FINDING_STATUS: Record<string, (o: O) => string> = {
@@ -186,7 +180,7 @@ const FORMS: Record<string, [RegExp, Render][]> = {
 				m.legal_audit_sum_review_signal(
 					{
 						text: [
-							SIGNAL_KIND[kind as SignalKind](o),
+							signalKindLabel(kind as SignalKind, o.locale),
 							...(severity ? [m.review_signal_severity({ severity }, o)] : []),
 							...(forward ? [m.review_signal_raises({}, o)] : [])
 						].join(', ')

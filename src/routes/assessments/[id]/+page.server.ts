@@ -33,7 +33,7 @@ export const load: PageServerLoad = (event) => {
 	const { db, assessment, membership } = assessmentAccess(event);
 	const statuses = assessments.stepStatuses(db, assessment.id) as Record<StepKey, StepStatus>;
 	// One computation of the content hash and opinions for the whole page (it is the costly part).
-	const { facts, checklist, extraLabels } = workflowOverview(db, assessment);
+	const { facts, checklist, extraLabels, content } = workflowOverview(db, assessment);
 	const lead = assessment.projectLeadId;
 	const reasons = reviewReasons(db, assessment);
 	const labels = assessments.userLabels(db, [
@@ -68,7 +68,7 @@ export const load: PageServerLoad = (event) => {
 		// Changes reported on the decided version, or, under review, what changed since it.
 		reviewReasons: reasons,
 		canSignal: !!reasons && can(membership.role, 'review.signal'),
-		sinceDecided: changesSinceDecided(db, assessment),
+		sinceDecided: changesSinceDecided(db, assessment, content),
 		checklist: checklistLines(assessment.id, checklist, event.locals.locale, extraLabels),
 		signoffs: signoffSummary(assessment, facts),
 		cnilReferral: cnilReferralOf(db, assessment.id),
