@@ -1,7 +1,8 @@
 import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
-	schema: './src/lib/server/db/schema.ts',
+	// Both files: schema-review.ts holds what follows a decision (see its header).
+	schema: ['./src/lib/server/db/schema.ts', './src/lib/server/db/schema-review.ts'],
 	out: './drizzle',
 	dialect: 'sqlite'
 });

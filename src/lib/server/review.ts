@@ -7,7 +7,8 @@ import {
 	type ReviewedContent,
 	type SignalKind
 } from '$lib/domain/review';
-import { assessments, reviewSignals, users, type Assessment } from './db/schema';
+import { assessments, users, type Assessment } from './db/schema';
+import { reviewSignals } from './db/schema-review';
 import { mutate, type Actor } from './audit';
 import { currentContent, type AssessmentContent } from './content';
 import { getOrgSettings } from './org-settings';

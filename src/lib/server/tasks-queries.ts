@@ -3,11 +3,11 @@ import {
 	assessments,
 	assessmentSteps,
 	organisations,
-	reviewSignals,
 	securityFindings,
 	signatures,
 	type AssessmentStatus
 } from './db/schema';
+import { reviewSignals } from './db/schema-review';
 import type { Db } from './db';
 
 /**

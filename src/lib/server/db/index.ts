@@ -3,7 +3,10 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import * as schema from './schema';
+import * as tables from './schema';
+import * as reviewTables from './schema-review';
+
+const schema = { ...tables, ...reviewTables };
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

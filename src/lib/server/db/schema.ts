@@ -3,13 +3,12 @@ import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-o
 // Relative, not $lib: drizzle-kit loads this file outside Vite.
 import { ROLES, type Role } from '../../domain/roles';
 import { NOTIFY_MODES } from '../../domain/notifications';
-import { SIGNAL_KINDS } from '../../domain/review';
 
 export { ROLES, type Role };
 
 // Timestamps are ISO-8601 UTC strings: readable in the sqlite3 CLI during an
 // inspection, sortable, and exactly what goes into the canonical audit entries.
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+export const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 /**
  * Who created and last changed a record, when, and its version (optimistic concurrency).
@@ -428,35 +427,3 @@ export const notificationOutbox = sqliteTable(
 	]
 );
 export type OutboxRow = typeof notificationOutbox.$inferSelect;
-
-// A change reported on a decided analysis that may call for its review before the date set
-// (GDPR art. 35(11): "at least when there is a change of the risk"): a new sub-processor
-// or hosting country, a vulnerability, a security incident. The decided version stays
-// frozen; the report is taken up by the version that reopening starts (`taken_up_in`),
-// whose overview lists it among what changed since the decision (lib/domain/review.ts).
-export const reviewSignals = sqliteTable(
-	'review_signals',
-	{
-		id: text('id').primaryKey(),
-		assessmentId: text('assessment_id')
-			.notNull()
-			.references(() => assessments.id),
-		orgId: text('org_id')
-			.notNull()
-			.references(() => organisations.id),
-		/** The decided version the change was reported against. */
-		versionNumber: integer('version_number').notNull(),
-		kind: text('kind', { enum: SIGNAL_KINDS }).notNull(),
-		severity: integer('severity'),
-		detail: text('detail').notNull(),
-		/** Whether it brings the review forward (domain/review.ts), fixed when reported. */
-		raisesReview: integer('raises_review', { mode: 'boolean' }).notNull(),
-		createdBy: text('created_by')
-			.notNull()
-			.references(() => users.id),
-		createdAt: text('created_at').notNull().default(now),
-		takenUpIn: integer('taken_up_in')
-	},
-	(t) => [index('review_signals_assessment').on(t.assessmentId, t.takenUpIn)]
-);
-export type ReviewSignal = typeof reviewSignals.$inferSelect;
