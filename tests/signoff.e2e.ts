@@ -8,6 +8,9 @@ import {
 	seriousViolations
 } from './helpers';
 import { evaluateSteps } from './evaluate-steps';
+import { resolve } from 'node:path';
+
+const CNIL_SAMPLE = resolve(process.cwd(), 'tests/fixtures/cnil-pia/2018-02-21-pia-example.json');
 
 /** One signed-in page per role, in its own browser context (sessions side by side). */
 async function as(browser: Browser, role: string): Promise<Page> {
@@ -169,6 +172,39 @@ test('DPO, security officer and representative sign, then the director decides; 
 		'avance le réexamen'
 	);
 	expect(await seriousViolations(security)).toEqual([]);
+	// The list says it too: a reported change comes before a date close.
+	await security.goto(`/assessments?review=${review}`);
+	await expect(
+		security.getByRole('row').filter({ has: security.locator(`a[href="/assessments/${id}"]`) })
+	).toContainText(`${review} changement signalé`);
+
+	// The analysis revised in the CNIL's PIA tool: the DPO imports the update. Without a
+	// file, refused by name; with the CNIL example, compared with the decided risks.
+	await dpo.goto(`/assessments/${id}`);
+	const update = dpo.getByRole('form', {
+		name: 'Importer une mise à jour faite dans l’outil PIA de la CNIL'
+	});
+	await update.getByRole('button', { name: 'Importer la mise à jour' }).click();
+	await expect(
+		dpo.getByRole('alert').filter({ hasText: 'Choisissez un fichier à importer.' })
+	).toBeVisible();
+	await update.getByLabel('Fichier de l’outil PIA (.json)').setInputFiles(CNIL_SAMPLE);
+	await update.getByRole('button', { name: 'Importer la mise à jour' }).click();
+	await expect(
+		dpo.getByRole('status').filter({ hasText: 'Mise à jour enregistrée' })
+	).toBeVisible();
+	const imported = dpo
+		.getByRole('listitem')
+		.filter({ hasText: 'Mise à jour importée de l’outil PIA de la CNIL' });
+	await expect(imported).toContainText('fichier « 2018-02-21-pia-example.json »');
+	// The example scores its feared events differently and has measures of its own.
+	await expect(
+		imported.getByRole('listitem').filter({ hasText: 'niveau résiduel passé de gravité' }).first()
+	).toBeVisible();
+	await expect(
+		imported.getByRole('listitem').filter({ hasText: 'Mesure nouvelle pour' }).first()
+	).toBeVisible();
+	expect(await seriousViolations(dpo)).toEqual([]);
 	// It waits on the DPO's to-do page, linked to the overview's list of changes.
 	await dpo.goto('/tasks');
 	await dpo
@@ -183,6 +219,7 @@ test('DPO, security officer and representative sign, then the director decides; 
 	await expect(dpo.getByText(/version 2 de l'analyse/)).toBeVisible();
 	const since = dpo.getByRole('region', { name: 'Ce qui a changé depuis la version décidée 1' });
 	await expect(since.getByRole('listitem').filter({ hasText: flaw })).toContainText('gravité 4');
+	await expect(since).toContainText('Mise à jour importée de l’outil PIA de la CNIL');
 	await dpo.goto(`/assessments/${id}/versions`);
 	await expect(dpo.getByRole('table', { name: "Versions de l'analyse" })).toContainText('Refusé');
 	expect(await seriousViolations(dpo)).toEqual([]);

@@ -10,10 +10,11 @@ import {
 import { MATRIX, arbMatrix } from './review-fixtures';
 
 describe('signalRaisesReview', () => {
-	it('always raises the review for a new sub-processor or an incident, whatever the severity', () => {
+	it('always raises the review for a new sub-processor, an incident or an update made in the CNIL tool', () => {
 		for (const severity of [null, 0, 1, 2, 3, 4]) {
 			expect(signalRaisesReview('subprocessor', severity)).toBe(true);
 			expect(signalRaisesReview('incident', severity)).toBe(true);
+			expect(signalRaisesReview('cnil_import', severity)).toBe(true);
 		}
 	});
 
@@ -42,6 +43,7 @@ describe('signalRaisesReview', () => {
 					const expected =
 						kind === 'subprocessor' ||
 						kind === 'incident' ||
+						kind === 'cnil_import' ||
 						(kind === 'vulnerability' && severity !== null && severity >= 3);
 					expect(signalRaisesReview(kind, severity)).toBe(expected);
 				}

@@ -5,7 +5,13 @@
  * reported or when the organisation's risk matrix no longer reads its levels as signed;
  * the version reopening starts lists what changed since the decided one. Pure.
  */
-export const SIGNAL_KINDS = ['subprocessor', 'vulnerability', 'incident', 'other'] as const;
+/** What a user reports by hand on the overview. */
+export const REPORTED_KINDS = ['subprocessor', 'vulnerability', 'incident', 'other'] as const;
+/**
+ * Every kind of signal: those reported by hand, and an update of the analysis imported from
+ * the CNIL's PIA tool (the file is compared with the decided version when it is imported).
+ */
+export const SIGNAL_KINDS = [...REPORTED_KINDS, 'cnil_import'] as const;
 export type SignalKind = (typeof SIGNAL_KINDS)[number];
 
 /** Vulnerabilities from this severity (1-4, as the findings) bring the review forward. */
@@ -17,12 +23,15 @@ export const VULNERABILITY_REVIEW_SEVERITY = 3;
  *   authorisation (art. 28(2)) and a transfer needs its chapter V framework (art. 44);
  * - a security incident: a personal data breach is assessed for risk (art. 33, 34);
  * - a vulnerability of severity 3 or 4 (the findings' scale), which changes the risk;
+ * - an update made in the CNIL's PIA tool: the analysis was revised there, so the decided
+ *   one no longer says what the organisation holds as its DPIA;
  * - anything else is listed for the review without bringing it forward.
  */
 export function signalRaisesReview(kind: SignalKind, severity: number | null): boolean {
 	switch (kind) {
 		case 'subprocessor':
 		case 'incident':
+		case 'cnil_import':
 			return true;
 		case 'vulnerability':
 			return (severity ?? 0) >= VULNERABILITY_REVIEW_SEVERITY;
@@ -59,7 +68,16 @@ export type ContentChange =
 	| { kind: 'new_transfer_country'; country: string }
 	| { kind: 'new_finding'; title: string; severity: number }
 	| { kind: 'finding_raised'; title: string; from: number; to: number }
-	| { kind: 'risk_matrix' };
+	| { kind: 'risk_matrix' }
+	// What an update imported from the CNIL's tool changes (review-import.ts).
+	| { kind: 'new_risk'; title: string }
+	| { kind: 'risk_level'; title: string; from: Level; to: Level }
+	| { kind: 'new_measure'; title: string; risk: string }
+	// The catalogue shipped with the application, since the decision (catalogue-changes.ts).
+	| { kind: 'catalogue_revised' | 'catalogue_added'; title: string; date: string; note: string };
+
+/** A risk's residual level: severity and likelihood, 1-4 each. */
+export type Level = { severity: number; likelihood: number };
 
 /** A party's name as matched: case, spacing and Unicode forms aside. */
 const key = (name: string) =>

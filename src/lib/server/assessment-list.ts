@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { assessments, users, type AssessmentStatus } from './db/schema';
+import { reviewSignals } from './db/schema-review';
 import type { Db } from './db';
 
 /** A hospital group holds thousands of analyses: the list is read one page at a time. */
@@ -49,6 +50,8 @@ export interface ListRow {
 	lead: string | null;
 	/** The review date set by the latest decision; null until a decision is signed. */
 	reviewDate: string | null;
+	/** A reported change brings the review forward (lib/domain/review.ts). */
+	changed: boolean;
 }
 
 export interface ListPage {
@@ -124,10 +127,38 @@ export function listPage(db: Db, query: ListQuery): ListPage {
 	const total = db.select({ n: count() }).from(assessments).where(where).get()?.n ?? 0;
 	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 	const page = Math.min(Math.max(1, query.page), pages);
-	const rows = rowsQuery(db, query, page)
-		.all()
-		.map(({ archivedAt, ...r }) => ({ ...r, archived: archivedAt !== null }));
+	const found = rowsQuery(db, query, page).all();
+	const changed = reviewRaised(
+		db,
+		found.filter((r) => r.status === 'decided' && r.archivedAt === null).map((r) => r.id)
+	);
+	const rows = found.map(({ archivedAt, ...r }) => ({
+		...r,
+		archived: archivedAt !== null,
+		changed: changed.has(r.id)
+	}));
 	return { rows, total, page, pages };
+}
+
+/**
+ * Which of these decided analyses have a reported change, not yet taken up by a review
+ * version, that brings their review forward: one query on the page's ids, read from the
+ * review_signals_assessment index.
+ */
+function reviewRaised(db: Db, ids: string[]): Set<string> {
+	if (!ids.length) return new Set();
+	const rows = db
+		.selectDistinct({ id: reviewSignals.assessmentId })
+		.from(reviewSignals)
+		.where(
+			and(
+				inArray(reviewSignals.assessmentId, ids),
+				isNull(reviewSignals.takenUpIn),
+				eq(reviewSignals.raisesReview, true)
+			)
+		)
+		.all();
+	return new Set(rows.map((r) => r.id));
 }
 
 /**

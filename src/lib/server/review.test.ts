@@ -140,7 +140,7 @@ describe('changes reported on a decided analysis and the review they call for', 
 		});
 		steps.saveContent(ctx.db, actor('dpo'), reopened, 'context', data, context.version);
 
-		const since = changesSinceDecided(ctx.db, reload(decided))!;
+		const since = changesSinceDecided(ctx.db, reload(decided), 'fr')!;
 		expect(since.from).toBe(decided.versionNumber);
 		expect(since.signals.map((s) => s.kind)).toEqual(['subprocessor']);
 		expect(since.changes).toContainEqual({
@@ -148,6 +148,8 @@ describe('changes reported on a decided analysis and the review they call for', 
 			name: 'Routeur SMS Exemple',
 			country: 'DE'
 		});
+		// The catalogue's revisions all predate a decision signed today: none is listed.
+		expect(since.changes.filter((c) => c.kind.startsWith('catalogue'))).toEqual([]);
 		// A report made now goes to no version: it is refused until the new one is decided.
 		expect(() =>
 			signalChange(ctx.db, actor('dpo'), decided.id, { kind: 'other', severity: null, detail: 'x' })

@@ -14,6 +14,11 @@ import { currentContent, type AssessmentContent } from './content';
 import { getOrgSettings } from './org-settings';
 import { frozenVersion } from './record';
 import { newId } from './ids';
+import { planCnilPia } from './interop/cnil-pia';
+import { updateChanges, type ComparedRisk } from '$lib/domain/review-import';
+import { CATALOGUE_CHANGES, catalogueChangesSince } from '$lib/domain/knowledge/catalogue-changes';
+import { xmlSafe } from './export/xml-text';
+import type { Locale } from '$lib/domain/knowledge/localized';
 import type { Db } from './db';
 
 export const SIGNAL_DETAIL_MAX = 500;
@@ -34,10 +39,67 @@ export function signalChange(
 	assessmentId: string,
 	input: SignalInput
 ) {
+	const severity = input.kind === 'vulnerability' ? input.severity : null;
+	return recordSignal(db, actor, assessmentId, () => ({ ...input, severity, changes: null }));
+}
+
+/** The longest file name kept with an imported update (the file itself is not kept). */
+const FILE_NAME_MAX = 200;
+
+/**
+ * An update of a decided analysis made in the CNIL's PIA tool: the file is read as an
+ * import would read it (in a worker, refused with a CnilImportError), compared with the
+ * decided version's risks (lib/domain/review-import.ts), and recorded as a signal that
+ * brings the review forward with what it changes. Nothing of the decided
+ * version changes; the reviewer takes the file's changes into the review version.
+ */
+export async function importUpdate(
+	db: Db,
+	actor: Actor & { userId: string },
+	assessmentId: string,
+	file: { name: string; bytes: Uint8Array },
+	locale: Locale
+) {
+	const before = db.select().from(assessments).where(eq(assessments.id, assessmentId)).get();
+	// Refused before the file is read: nothing to compare it with.
+	if (!before || before.status !== 'decided' || before.archivedAt) throw new SignalRefusedError();
+	const { data } = await planCnilPia(file.bytes, locale);
+	const imported = comparedRisks(data.risks);
+	// Kept as a line of the record (Word export included): no control character, one line.
+	const name = xmlSafe(file.name).replace(/\s+/g, ' ').trim().slice(0, FILE_NAME_MAX);
+	return recordSignal(db, actor, assessmentId, (a, tx) => {
+		const frozen = frozenVersion(tx, a.id, a.versionNumber)?.content;
+		const decided = comparedRisks(field(field(field(frozen, 'steps'), 'risks'), 'data'));
+		const changes = updateChanges(decided, imported);
+		return { kind: 'cnil_import', severity: null, detail: name || '-', changes };
+	});
+}
+
+/** The risks of a risks step's data (frozen JSON or imported), as the comparison reads them. */
+function comparedRisks(data: unknown): ComparedRisk[] {
+	return list(field(data, 'risks')).map((r) => ({
+		catalogueKey: text(r.catalogueKey),
+		title: text(r.title),
+		residualSeverity: Number(r.residualSeverity) || 0,
+		residualLikelihood: Number(r.residualLikelihood) || 0,
+		measures: list(r.measures).map((m) => ({ title: text(m.title) }))
+	}));
+}
+
+/** One signal against the decided version in use, audited; refused on any other state. */
+function recordSignal(
+	db: Db,
+	actor: Actor & { userId: string },
+	assessmentId: string,
+	signal: (
+		a: Assessment,
+		tx: Db
+	) => SignalInput & { severity: number | null; changes: ContentChange[] | null }
+) {
 	return mutate(db, actor, (tx) => {
 		const a = tx.select().from(assessments).where(eq(assessments.id, assessmentId)).get();
 		if (!a || a.status !== 'decided' || a.archivedAt) throw new SignalRefusedError();
-		const severity = input.kind === 'vulnerability' ? input.severity : null;
+		const { kind, severity, detail, changes } = signal(a, tx);
 		const row = tx
 			.insert(reviewSignals)
 			.values({
@@ -45,10 +107,11 @@ export function signalChange(
 				assessmentId: a.id,
 				orgId: a.orgId,
 				versionNumber: a.versionNumber,
-				kind: input.kind,
+				kind,
 				severity,
-				detail: input.detail,
-				raisesReview: signalRaisesReview(input.kind, severity),
+				detail,
+				changes,
+				raisesReview: signalRaisesReview(kind, severity),
 				createdBy: actor.userId
 			})
 			.returning()
@@ -62,9 +125,9 @@ export function signalChange(
 				assessmentId: a.id,
 				orgId: a.orgId,
 				version: a.versionNumber,
-				summary: `change reported (${row.kind}${severity ? `, severity ${severity}` : ''})${
-					row.raisesReview ? '; review brought forward' : ''
-				}`,
+				summary: `change reported (${row.kind}${severity ? `, severity ${severity}` : ''}${
+					changes ? `, ${changes.length} change(s) found` : ''
+				})${row.raisesReview ? '; review brought forward' : ''}`,
 				state: row
 			}
 		};
@@ -87,6 +150,7 @@ function signalsWhere(db: Db, assessmentId: string, takenUpIn: number | null) {
 			severity: reviewSignals.severity,
 			detail: reviewSignals.detail,
 			raisesReview: reviewSignals.raisesReview,
+			changes: reviewSignals.changes,
 			createdAt: reviewSignals.createdAt,
 			by: users.name
 		})
@@ -157,20 +221,41 @@ export function reviewReasons(db: Db, a: Assessment) {
 
 /**
  * For a version under review (reopened from a decided one): the reviewer's checklist of
- * what changed since the decided version, reported or found by comparing the contents.
+ * what changed since the decided version, reported, found by comparing the contents, or
+ * changed in the catalogue since the decision.
  */
 export function changesSinceDecided(
 	db: Db,
 	a: Assessment,
+	locale: Locale,
 	/** The current content when the caller has read it already (the overview has). */
 	current: AssessmentContent = currentContent(db, a)
 ): { from: number; signals: ReturnType<typeof signalsWhere>; changes: ContentChange[] } | null {
 	if (a.status === 'decided' || a.versionNumber < 2) return null;
 	const decided = frozenVersion(db, a.id, a.versionNumber - 1);
 	if (!decided) return null;
+	const catalogue = catalogueChangesSince(
+		CATALOGUE_CHANGES,
+		decided.frozenAt.slice(0, 10),
+		catalogueKeysOf(decided.content),
+		locale
+	);
 	return {
 		from: a.versionNumber - 1,
 		signals: signalsWhere(db, a.id, a.versionNumber),
-		changes: changesSince(reviewedContent(decided.content), reviewedContent(current))
+		changes: [
+			...changesSince(reviewedContent(decided.content), reviewedContent(current)),
+			...catalogue
+		]
 	};
+}
+
+/** The catalogue entries a content's risks and benefits came from. */
+function catalogueKeysOf(content: unknown): Set<string> {
+	const data = (step: string) => field(field(field(content, 'steps'), step), 'data');
+	return new Set(
+		[...list(field(data('risks'), 'risks')), ...list(field(data('benefits'), 'benefits'))].map(
+			(r) => text(r.catalogueKey)
+		)
+	);
 }

@@ -5,6 +5,7 @@ import { orgsWhere, requireUser } from '$lib/server/http/access';
 import { leadChoices, listPage } from '$lib/server/assessment-list';
 import { todayIso } from '$lib/server/action-plan';
 import { reviewState } from '$lib/domain/tasks';
+import { reviewStateWith } from '$lib/domain/review';
 import type { PageServerLoad } from './$types';
 
 // A malformed filter in a shared link is ignored, never an error page; the two that a
@@ -72,7 +73,11 @@ export const load: PageServerLoad = (event) => {
 			author: a.author,
 			lead: a.lead ?? '',
 			reviewDate: a.reviewDate ?? '',
-			reviewState: reviewState({ ...a, reviewDate: a.reviewDate ?? null }, today),
+			// A date overdue shows first, then a reported change, then a date close (as the overview).
+			reviewState: reviewStateWith(
+				reviewState({ ...a, reviewDate: a.reviewDate ?? null }, today),
+				a.changed
+			),
 			versionNumber: a.versionNumber
 		}))
 	};

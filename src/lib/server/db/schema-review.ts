@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 // Relative, not $lib: drizzle-kit loads this file outside Vite.
-import { SIGNAL_KINDS } from '../../domain/review';
+import { SIGNAL_KINDS, type ContentChange } from '../../domain/review';
 import { assessments, now, organisations, users } from './schema';
 
 /*
@@ -35,7 +35,7 @@ export const reviewSignals = sqliteTable(
 		 * decided version (domain ContentChange[]), found when it was imported; the file itself
 		 * is not kept.
 		 */
-		changes: text('changes', { mode: 'json' }).$type<unknown>(),
+		changes: text('changes', { mode: 'json' }).$type<ContentChange[]>(),
 		/** Whether it brings the review forward (domain/review.ts), fixed when reported. */
 		raisesReview: integer('raises_review', { mode: 'boolean' }).notNull(),
 		createdBy: text('created_by')

@@ -40,6 +40,34 @@ export class CnilImportError extends Error {
 const IMPORTED_STEPS = ['context', 'principles', 'risks'] as const;
 
 /**
+ * Reads a CNIL PIA software file into what an import writes (the plan and each imported
+ * step's data), in a worker under `budget`: refused with a CnilImportError, never a crash.
+ */
+export async function planCnilPia(
+	fileBytes: Uint8Array,
+	locale: Locale,
+	budget: Budget = IMPORT_BUDGET
+) {
+	if (fileBytes.byteLength > MAX_IMPORT_BYTES) {
+		throw new CnilImportError({ code: 'too_large', max: MAX_IMPORT_BYTES });
+	}
+	// Loaded lazily: the build gives the task module a chunk of its own for the worker.
+	const { planTask } = await import('./cnil-pia-plan.task');
+	// A copy is moved to the worker: the caller's buffer may be shared (a Buffer's slice()
+	// is a view, and small Buffers share a pool).
+	const bytes = new Uint8Array(fileBytes);
+	let outcome;
+	try {
+		outcome = await runInWorker(planTask, { bytes, locale }, budget, [bytes.buffer]);
+	} catch (e) {
+		if (e instanceof BudgetExceeded) throw new CnilImportError({ code: 'too_complex' });
+		throw e;
+	}
+	if (!outcome.ok) throw new CnilImportError(outcome.problem);
+	return { plan: outcome.plan, data: outcome.data };
+}
+
+/**
  * Creates a new assessment from a CNIL PIA software file: the assessment, its steps with
  * their content and verdicts, and the notes (step comments by the importing user) commit
  * together with one audit entry `assessment.import`, or nothing is written at all.
@@ -52,23 +80,7 @@ export async function importCnilPia(
 	locale: Locale,
 	budget: Budget = IMPORT_BUDGET
 ): Promise<Assessment> {
-	if (file.bytes.byteLength > MAX_IMPORT_BYTES) {
-		throw new CnilImportError({ code: 'too_large', max: MAX_IMPORT_BYTES });
-	}
-	// Loaded lazily: the build gives the task module a chunk of its own for the worker.
-	const { planTask } = await import('./cnil-pia-plan.task');
-	// A copy is moved to the worker: the caller's buffer may be shared (a Buffer's slice()
-	// is a view, and small Buffers share a pool).
-	const bytes = new Uint8Array(file.bytes);
-	let outcome;
-	try {
-		outcome = await runInWorker(planTask, { bytes, locale }, budget, [bytes.buffer]);
-	} catch (e) {
-		if (e instanceof BudgetExceeded) throw new CnilImportError({ code: 'too_complex' });
-		throw e;
-	}
-	if (!outcome.ok) throw new CnilImportError(outcome.problem);
-	const { plan, data } = outcome;
+	const { plan, data } = await planCnilPia(file.bytes, locale, budget);
 
 	return mutate(db, actor, (tx) => {
 		const row = tx

@@ -26,7 +26,7 @@ import { todayIso } from '$lib/server/action-plan';
 import { reviewState } from '$lib/domain/tasks';
 import { reviewStateWith } from '$lib/domain/review';
 import { changesSinceDecided, reviewReasons } from '$lib/server/review';
-import { signalChangeAction } from './review-signal.server';
+import { importUpdateAction, signalChangeAction } from './review-signal.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -68,7 +68,7 @@ export const load: PageServerLoad = (event) => {
 		// Changes reported on the decided version, or, under review, what changed since it.
 		reviewReasons: reasons,
 		canSignal: !!reasons && can(membership.role, 'review.signal'),
-		sinceDecided: changesSinceDecided(db, assessment, content),
+		sinceDecided: changesSinceDecided(db, assessment, event.locals.locale, content),
 		checklist: checklistLines(assessment.id, checklist, event.locals.locale, extraLabels),
 		signoffs: signoffSummary(assessment, facts),
 		cnilReferral: cnilReferralOf(db, assessment.id),
@@ -138,6 +138,7 @@ const frozenFail = (form: FormData) => formFail(409, {}, formValues(form), { fro
 
 export const actions: Actions = {
 	signalChange: signalChangeAction,
+	importUpdate: importUpdateAction,
 	transition: async (event) => {
 		const { user, db, assessment, membership } = assessmentAccess(event, 'workflow.transition');
 		const form = await event.request.formData();

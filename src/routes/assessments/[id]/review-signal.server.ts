@@ -1,13 +1,20 @@
-import type { RequestEvent } from '@sveltejs/kit';
+import { fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
-import { SIGNAL_KINDS } from '$lib/domain/review';
+import { REPORTED_KINDS } from '$lib/domain/review';
 import { actorOf, assessmentAccess } from '$lib/server/http/access';
 import { formFail, formValues, validate } from '$lib/server/http/forms';
-import { SIGNAL_DETAIL_MAX, SignalRefusedError, signalChange } from '$lib/server/review';
+import {
+	SIGNAL_DETAIL_MAX,
+	SignalRefusedError,
+	importUpdate,
+	signalChange
+} from '$lib/server/review';
+import { CnilImportError, MAX_IMPORT_BYTES } from '$lib/server/interop/cnil-pia';
+import { readUploadForm, uploadedFile } from '$lib/server/http/upload';
 
 const signalSchema = z
 	.object({
-		kind: z.enum(SIGNAL_KINDS),
+		kind: z.enum(REPORTED_KINDS),
 		// Empty ("not applicable") or missing: no severity; otherwise a finding's scale, 1-4.
 		severity: z.preprocess(
 			(v) => (v === '' || v === undefined ? null : v),
@@ -39,4 +46,37 @@ export async function signalChangeAction(event: RequestEvent<{ id: string }>) {
 		throw e;
 	}
 	return { signal: true, signalled: true };
+}
+
+/**
+ * "Importer une mise à jour" on a decided analysis: a file of the CNIL's PIA tool is
+ * compared with the decided version and recorded as a change that brings the review forward.
+ */
+export async function importUpdateAction(event: RequestEvent<{ id: string }>) {
+	const { user, db, assessment, membership } = assessmentAccess(event, 'review.signal');
+	const refuse = (status: number, problem: CnilImportError['problem'], fileName = '') =>
+		fail(status, { update: true, importError: problem, fileName: fileName.slice(0, 200) });
+	const tooLarge = { code: 'too_large', max: MAX_IMPORT_BYTES } as const;
+	const form = await readUploadForm(event.request, MAX_IMPORT_BYTES);
+	if (form === 'too_large') return refuse(413, tooLarge);
+	const file = uploadedFile(form);
+	if (!file) return refuse(400, { code: 'no_file' });
+	if (file.size > MAX_IMPORT_BYTES) return refuse(413, tooLarge, file.name);
+	try {
+		const signal = await importUpdate(
+			db,
+			{ ...actorOf(user, membership), userId: user.id },
+			assessment.id,
+			{ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+			event.locals.locale
+		);
+		return { update: true, imported: signal.changes?.length ?? 0 };
+	} catch (e) {
+		if (e instanceof SignalRefusedError) return fail(409, { update: true, updateRefused: true });
+		if (e instanceof CnilImportError) {
+			const big = e.problem.code === 'too_large' || e.problem.code === 'too_complex';
+			return refuse(big ? 413 : 400, e.problem, file.name);
+		}
+		throw e;
+	}
 }

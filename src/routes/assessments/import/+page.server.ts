@@ -8,10 +8,8 @@ import {
 	importCnilPia,
 	type ImportProblem
 } from '$lib/server/interop/cnil-pia';
+import { readUploadForm, uploadedFile } from '$lib/server/http/upload';
 import type { Actions, PageServerLoad } from './$types';
-
-/** Boundaries, part headers and the organisation field around the file. */
-const MULTIPART_OVERHEAD = 64 * 1024;
 
 const orgSchema = z.string().min(1).max(64);
 
@@ -38,30 +36,15 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		if (!orgsWhere(user, 'assessment.create').length) error(403, { message: 'forbidden' });
 		const tooLarge = { code: 'too_large', max: MAX_IMPORT_BYTES } as const;
-		// Refused from the announced length, before reading a byte: a 200 MB upload gets the
-		// page's own message instead of the server's body-limit error.
-		const length = Number(event.request.headers.get('content-length'));
-		if (Number.isFinite(length) && length > MAX_IMPORT_BYTES + MULTIPART_OVERHEAD) {
-			return refuse(413, tooLarge, '', '');
-		}
-		let form: FormData;
-		try {
-			form = await event.request.formData();
-		} catch (e) {
-			// A streamed body over the server's limit (no length announced) ends here too.
-			const status = (e as { status?: number })?.status;
-			if (status === 413) return refuse(413, tooLarge, '', '');
-			error(400, { message: 'bad_form' });
-		}
+		const form = await readUploadForm(event.request, MAX_IMPORT_BYTES);
+		if (form === 'too_large') return refuse(413, tooLarge, '', '');
 		const orgInput = form.get('orgId');
 		const orgId = orgSchema.safeParse(orgInput);
 		if (!orgId.success) error(400, { message: 'bad_form' });
 		const membership = requireRole(user, orgId.data, 'assessment.create');
 
-		const file = form.get('file');
-		if (!(file instanceof File) || (file.size === 0 && file.name === '')) {
-			return refuse(400, { code: 'no_file' }, '', orgId.data);
-		}
+		const file = uploadedFile(form);
+		if (!file) return refuse(400, { code: 'no_file' }, '', orgId.data);
 		if (file.size > MAX_IMPORT_BYTES) return refuse(413, tooLarge, file.name, orgId.data);
 
 		let created;
