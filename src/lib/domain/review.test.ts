@@ -10,11 +10,12 @@ import {
 import { MATRIX, arbMatrix } from './review-fixtures';
 
 describe('signalRaisesReview', () => {
-	it('always raises the review for a new sub-processor, an incident or an update made in the CNIL tool', () => {
+	it('always raises the review for a new sub-processor, an incident, an update made in the CNIL tool or another risk matrix', () => {
 		for (const severity of [null, 0, 1, 2, 3, 4]) {
 			expect(signalRaisesReview('subprocessor', severity)).toBe(true);
 			expect(signalRaisesReview('incident', severity)).toBe(true);
 			expect(signalRaisesReview('cnil_import', severity)).toBe(true);
+			expect(signalRaisesReview('risk_matrix', severity)).toBe(true);
 		}
 	});
 
@@ -44,6 +45,7 @@ describe('signalRaisesReview', () => {
 						kind === 'subprocessor' ||
 						kind === 'incident' ||
 						kind === 'cnil_import' ||
+						kind === 'risk_matrix' ||
 						(kind === 'vulnerability' && severity !== null && severity >= 3);
 					expect(signalRaisesReview(kind, severity)).toBe(expected);
 				}

@@ -8,10 +8,11 @@
 /** What a user reports by hand on the overview. */
 export const REPORTED_KINDS = ['subprocessor', 'vulnerability', 'incident', 'other'] as const;
 /**
- * Every kind of signal: those reported by hand, and an update of the analysis imported from
- * the CNIL's PIA tool (the file is compared with the decided version when it is imported).
+ * Every kind of signal: those reported by hand, an update of the analysis imported from
+ * the CNIL's PIA tool (the file is compared with the decided version when it is imported),
+ * and a change of the organisation's risk matrix (recorded when the settings are saved).
  */
-export const SIGNAL_KINDS = [...REPORTED_KINDS, 'cnil_import'] as const;
+export const SIGNAL_KINDS = [...REPORTED_KINDS, 'cnil_import', 'risk_matrix'] as const;
 export type SignalKind = (typeof SIGNAL_KINDS)[number];
 
 /** Vulnerabilities from this severity (1-4, as the findings) bring the review forward. */
@@ -25,6 +26,7 @@ export const VULNERABILITY_REVIEW_SEVERITY = 3;
  * - a vulnerability of severity 3 or 4 (the findings' scale), which changes the risk;
  * - an update made in the CNIL's PIA tool: the analysis was revised there, so the decided
  *   one no longer says what the organisation holds as its DPIA;
+ * - another risk matrix: the decided levels were read with the former one;
  * - anything else is listed for the review without bringing it forward.
  */
 export function signalRaisesReview(kind: SignalKind, severity: number | null): boolean {
@@ -32,6 +34,7 @@ export function signalRaisesReview(kind: SignalKind, severity: number | null): b
 		case 'subprocessor':
 		case 'incident':
 		case 'cnil_import':
+		case 'risk_matrix':
 			return true;
 		case 'vulnerability':
 			return (severity ?? 0) >= VULNERABILITY_REVIEW_SEVERITY;

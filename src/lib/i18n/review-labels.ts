@@ -8,7 +8,8 @@ const KIND: Record<SignalKind, typeof m.review_kind_other> = {
 	vulnerability: m.review_kind_vulnerability,
 	incident: m.review_kind_incident,
 	other: m.review_kind_other,
-	cnil_import: m.review_kind_cnil_import
+	cnil_import: m.review_kind_cnil_import,
+	risk_matrix: m.review_kind_risk_matrix
 };
 
 /** A reported change's kind in words: the page's language, or the one given (the record). */

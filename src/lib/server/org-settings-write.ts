@@ -7,6 +7,8 @@ import type { Actor } from './audit';
 import { organisations } from './db/schema';
 import { orgSettingsSchema, parseSettings, type OrgSettings } from './org-settings';
 import { StaleVersionError, updateVersioned } from './versioned';
+import { signalMatrixChange } from './review';
+import { sameMatrix } from '$lib/domain/review';
 import type { Db } from './db';
 
 /**
@@ -177,6 +179,8 @@ export function saveSettings(
 	version: number,
 	settings: z.output<typeof orgSettingsSchema>
 ): StoredSettings {
+	// The decided analyses whose review a new risk matrix brings forward (art. 35(11)).
+	let toReview: string[] = [];
 	const saved = updateVersioned(db, actor, {
 		table: organisations,
 		where: [eq(organisations.id, orgId)],
@@ -185,14 +189,23 @@ export function saveSettings(
 		stale: (row) =>
 			new StaleSettingsError({ version: row.version, settings: parseSettings(row.settings) }),
 		set: (row) => ({ settings: { ...row.settings, ...settings } }),
+		after: (_updated, before, tx) => {
+			const was = parseSettings(before.settings).thresholds.levels;
+			if (!sameMatrix(was, settings.thresholds.levels))
+				toReview = signalMatrixChange(tx, orgId, actor.userId);
+		},
 		event: (updated) => ({
 			action: 'organisation.settings',
 			entity: 'organisation',
 			entityId: orgId,
 			orgId,
 			version: updated.version,
-			summary: `settings: two-factor ${settings.requireTotp ? 'required' : 'optional'}, ${settings.extraOpinions.length} further opinion(s)`,
-			state: settings
+			summary: `settings: two-factor ${settings.requireTotp ? 'required' : 'optional'}, ${settings.extraOpinions.length} further opinion(s)${
+				toReview.length
+					? `; risk matrix changed, ${toReview.length} decided analysis(es) to review`
+					: ''
+			}`,
+			state: toReview.length ? { ...settings, reviewsBroughtForward: toReview } : settings
 		})
 	});
 	return { version: saved.version, settings };

@@ -13,6 +13,8 @@ import * as steps from './steps';
 import { REVIEW_CHANGED } from '$lib/domain/tasks';
 import { currentUser } from './users';
 import { tasksFor } from './tasks';
+import { listPage } from './assessment-list';
+import { readSettings, saveSettings } from './org-settings-write';
 import { changesSinceDecided, reviewReasons, signalChange, SignalRefusedError } from './review';
 
 // Against a real SQLite file seeded with the demo: its decided analysis and its draft.
@@ -108,6 +110,40 @@ describe('changes reported on a decided analysis and the review they call for', 
 			.where(eq(organisations.id, decided.orgId))
 			.run();
 		expect(reviewReasons(ctx.db, decided)).toMatchObject({ matrixChanged: true, raised: true });
+	});
+
+	it('an admin saving another matrix brings the review forward on the list and the to-do page too', () => {
+		const admin = { ...actor('admin'), role: 'admin' };
+		const stored = readSettings(ctx.db, decided.orgId);
+		const stricter = [1, 2, 3, 4].map(() => [
+			4, 4, 4, 4
+		]) as typeof stored.settings.thresholds.levels;
+		const settings = { ...stored.settings, thresholds: { levels: stricter } };
+		saveSettings(ctx.db, admin, decided.orgId, stored.version, settings);
+
+		const reasons = reviewReasons(ctx.db, decided)!;
+		// Said once, as the signal the save recorded.
+		expect(reasons.signals.map((s) => s.kind)).toEqual(['risk_matrix']);
+		expect(reasons).toMatchObject({ matrixChanged: false, raised: true });
+		expect(listPage(ctx.db, { orgIds: [decided.orgId], page: 1 }).rows).toContainEqual(
+			expect.objectContaining({ id: decided.id, changed: true })
+		);
+		const tasks = tasksFor(ctx.db, currentUser(ctx.db, findByEmail(ctx.db, demoEmail('dpo'))!));
+		expect(
+			tasks.filter((t) => t.kind === 'review_due' && t.assessmentId === decided.id)
+		).toHaveLength(1);
+		// The settings' audit entry names the analyses; the chain verifies.
+		const entry = ctx.db
+			.select()
+			.from(auditLog)
+			.all()
+			.find((e) => e.action === 'organisation.settings')!;
+		expect(entry.summary).toMatch(/risk matrix changed, 1 decided analysis\(es\) to review$/);
+		expect(verify(ctx.db).ok).toBe(true);
+		// The same matrix saved again is not a change.
+		const again = readSettings(ctx.db, decided.orgId);
+		saveSettings(ctx.db, admin, decided.orgId, again.version, settings);
+		expect(reviewReasons(ctx.db, decided)!.signals).toHaveLength(1);
 	});
 
 	it('reopening takes the reports up; the new version lists them with what its content changed', () => {

@@ -134,6 +134,44 @@ function recordSignal(
 	});
 }
 
+/**
+ * The organisation's risk matrix changed: every decided analysis in use of it gets a signal
+ * that brings its review forward, written with the settings (one transaction). Returns the
+ * analyses, for the settings' audit entry. Needs a user: a system write records none.
+ */
+export function signalMatrixChange(tx: Db, orgId: string, userId: string | null): string[] {
+	if (!userId) return [];
+	const decided = tx
+		.select({ id: assessments.id, versionNumber: assessments.versionNumber })
+		.from(assessments)
+		.where(
+			and(
+				eq(assessments.orgId, orgId),
+				eq(assessments.status, 'decided'),
+				isNull(assessments.archivedAt)
+			)
+		)
+		.all();
+	for (let i = 0; i < decided.length; i += 100) {
+		tx.insert(reviewSignals)
+			.values(
+				decided.slice(i, i + 100).map((a) => ({
+					id: newId(),
+					assessmentId: a.id,
+					orgId,
+					versionNumber: a.versionNumber,
+					kind: 'risk_matrix' as const,
+					severity: null,
+					detail: '',
+					raisesReview: signalRaisesReview('risk_matrix', null),
+					createdBy: userId
+				}))
+			)
+			.run();
+	}
+	return decided.map((a) => a.id);
+}
+
 /** Reopening takes the reported changes into the new version's checklist. */
 export function takeUpSignals(tx: Db, assessmentId: string, version: number): void {
 	tx.update(reviewSignals)
@@ -214,7 +252,9 @@ export function reviewReasons(db: Db, a: Assessment) {
 		!!frozen && !sameMatrix(decidedMatrix, getOrgSettings(db, a.orgId).thresholds.levels);
 	return {
 		signals,
-		matrixChanged,
+		// Said once: the settings' save records it as a signal (a matrix changed otherwise,
+		// e.g. before signals existed, is found by the comparison).
+		matrixChanged: matrixChanged && !signals.some((s) => s.kind === 'risk_matrix'),
 		raised: matrixChanged || signals.some((s) => s.raisesReview)
 	};
 }
@@ -240,13 +280,14 @@ export function changesSinceDecided(
 		catalogueKeysOf(decided.content),
 		locale
 	);
+	const signals = signalsWhere(db, a.id, a.versionNumber);
+	const matrixSignalled = signals.some((s) => s.kind === 'risk_matrix');
+	const found = changesSince(reviewedContent(decided.content), reviewedContent(current));
 	return {
 		from: a.versionNumber - 1,
-		signals: signalsWhere(db, a.id, a.versionNumber),
-		changes: [
-			...changesSince(reviewedContent(decided.content), reviewedContent(current)),
-			...catalogue
-		]
+		signals,
+		// A matrix change recorded as a signal is not listed a second time.
+		changes: [...found.filter((c) => !(matrixSignalled && c.kind === 'risk_matrix')), ...catalogue]
 	};
 }
 
