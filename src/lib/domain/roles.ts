@@ -29,6 +29,9 @@ export const CAPABILITIES = {
 	'finding.edit': ['security'],
 	// Reporting a change on a decided analysis (art. 35(11)): those who learn of one first.
 	'review.signal': ['dpo', 'director', 'security', 'contributor'],
+	// Marking a condition of a signed decision as met, with how: the same people, who carry
+	// the conditions out or see them done.
+	'condition.fulfil': ['dpo', 'director', 'security', 'contributor'],
 	// Moving the workflow: the table in workflow.ts says which of these may take which step.
 	'workflow.transition': ['dpo', 'director', 'contributor'],
 	// Any role an opinion can be asked of (the DPO, the security officer, the patients'

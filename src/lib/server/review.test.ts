@@ -15,6 +15,7 @@ import { currentUser } from './users';
 import { tasksFor } from './tasks';
 import { listPage } from './assessment-list';
 import { readSettings, saveSettings } from './org-settings-write';
+import { orgSettingsSchema } from './org-settings';
 import { changesSinceDecided, reviewReasons, signalChange, SignalRefusedError } from './review';
 
 // Against a real SQLite file seeded with the demo: its decided analysis and its draft.
@@ -115,10 +116,12 @@ describe('changes reported on a decided analysis and the review they call for', 
 	it('an admin saving another matrix brings the review forward on the list and the to-do page too', () => {
 		const admin = { ...actor('admin'), role: 'admin' };
 		const stored = readSettings(ctx.db, decided.orgId);
-		const stricter = [1, 2, 3, 4].map(() => [
-			4, 4, 4, 4
-		]) as typeof stored.settings.thresholds.levels;
-		const settings = { ...stored.settings, thresholds: { levels: stricter } };
+		const stricter = [1, 2, 3, 4].map(() => [4, 4, 4, 4]);
+		// Through the schema, as the admin page saves it.
+		const settings = orgSettingsSchema.parse({
+			...stored.settings,
+			thresholds: { levels: stricter }
+		});
 		saveSettings(ctx.db, admin, decided.orgId, stored.version, settings);
 
 		const reasons = reviewReasons(ctx.db, decided)!;

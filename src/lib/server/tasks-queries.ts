@@ -125,7 +125,10 @@ interface ConditionRow {
 	dueDate: string;
 }
 
-/** The conditions of decisions (decided assessments) due on or before `limit`. */
+/**
+ * The conditions of decisions (decided assessments) due on or before `limit`, those marked
+ * met left out (condition_fulfilments, by the condition's position: json_each's key).
+ */
 export function conditionsBefore(db: Db, orgIds: string[], limit: string): ConditionRow[] {
 	const ids = sql.join(
 		orgIds.map((id) => sql`${id}`),
@@ -142,8 +145,10 @@ export function conditionsBefore(db: Db, orgIds: string[], limit: string): Condi
 			JOIN assessments a ON a.id = s.assessment_id AND a.version_number = s.version_number,
 				json_each(CASE WHEN json_type(s.details, '$.conditions') = 'array'
 					THEN s.details ELSE '{"conditions":[]}' END, '$.conditions') c
+			LEFT JOIN condition_fulfilments f ON f.assessment_id = s.assessment_id
+				AND f.version_number = s.version_number AND f.position = c.key
 			WHERE s.kind = 'decision' AND a.status = 'decided' AND a.archived_at IS NULL
-				AND a.org_id IN (${ids})
+				AND a.org_id IN (${ids}) AND f.id IS NULL
 		) WHERE typeof(due) = 'text' AND due <= ${limit}
 	`);
 }

@@ -28,7 +28,8 @@ const ACTIONS: Record<string, Msg> = {
 	'finding.update': m.legal_audit_finding_update,
 	'opinion.sign': m.legal_audit_opinion_sign,
 	'decision.sign': m.legal_audit_decision_sign,
-	'review.signal': m.legal_audit_review_signal
+	'review.signal': m.legal_audit_review_signal,
+	'decision.condition_met': m.conditions_audit_action
 };
 
 const STATES: Record<string, Msg> = {

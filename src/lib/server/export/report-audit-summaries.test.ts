@@ -13,6 +13,7 @@ import { createFinding, updateFinding } from '../findings';
 import { exportAuditSummary } from '../http/export-response';
 import { auditActionLabel, auditSummaryText } from './report-audit-labels';
 import { signalChange } from '../review';
+import { markConditionMet } from '../conditions';
 import { eq } from 'drizzle-orm';
 import { summaryInWords } from './report-audit-summaries';
 
@@ -74,6 +75,14 @@ describe('audit summaries told in the reader’s language', { timeout: 60_000 },
 			detail: 'Faille'
 		});
 		signalChange(ctx.db, actor('dpo'), decided.id, { kind: 'other', severity: null, detail: 'x' });
+		// A condition of its decision met (the third: keeping the telephone booking).
+		markConditionMet(
+			ctx.db,
+			actor('dpo'),
+			decided.id,
+			2,
+			'Secrétariat maintenu, horaires inchangés.'
+		);
 		// The template's history and the decided example's (opinions, decision, workflow).
 		entries = ctx.db
 			.select()
@@ -98,7 +107,8 @@ describe('audit summaries told in the reader’s language', { timeout: 60_000 },
 			'assessment.archive',
 			'opinion.sign',
 			'decision.sign',
-			'review.signal'
+			'review.signal',
+			'decision.condition_met'
 		])
 			expect(actions, action).toContain(action);
 		for (const { action, summary } of entries) {
@@ -125,6 +135,16 @@ describe('audit summaries told in the reader’s language', { timeout: 60_000 },
 			'Changement signalé : Autre changement',
 			'Changement signalé : Vulnérabilité, gravité 4, avance le réexamen'
 		]);
+		expect(text('decision.condition_met')).toEqual([
+			'Condition remplie : Maintenir la prise de rendez-vous par téléphone au secrétariat.'
+		]);
+		expect(auditActionLabel('decision.condition_met', 'fr')).toBe(
+			'Condition d’une décision remplie'
+		);
+		expect(auditActionLabel('decision.condition_met', 'en')).toBe('Condition of a decision met');
+		expect(
+			auditSummaryText('decision.condition_met', 'condition 1 met: Sign the amendment.', 'en')
+		).toBe('Condition met: Sign the amendment.');
 		expect(text('decision.sign').join()).toMatch(
 			/^Validé sous conditions, sur le contenu d’empreinte [0-9a-f]{12}… ; version 1 figée/
 		);

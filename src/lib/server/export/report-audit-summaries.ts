@@ -187,7 +187,25 @@ const FORMS: Record<string, [RegExp, Render][]> = {
 					},
 					o
 				)
+		],
+		[
+			/^change reported \(cnil_import, (\d+) change\(s\) found\)(; review brought forward)?$/,
+			([count, forward], o) =>
+				m.legal_audit_sum_review_signal(
+					{
+						text: [
+							signalKindLabel('cnil_import', o.locale),
+							m.review_import_changes_count({ count: Number(count) }, o),
+							...(forward ? [m.review_signal_raises({}, o)] : [])
+						].join(', ')
+					},
+					o
+				)
 		]
+	],
+	'decision.condition_met': [
+		// The condition's text is the director's own words: told as written.
+		[/^condition \d+ met: (.*)$/, ([text], o) => m.conditions_audit_summary({ text: text! }, o)]
 	]
 };
 

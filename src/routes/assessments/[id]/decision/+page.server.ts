@@ -16,6 +16,9 @@ import { confirmSigner, openSignForm, signRefusal, signoffPage } from '$lib/serv
 import { decisionBlocker } from '$lib/server/workflow';
 import { requiredOpinions } from '$lib/server/opinion-summary';
 import { isDecisionField, parseDecision } from './parse';
+import { can } from '$lib/domain/roles';
+import { conditionsMet } from '$lib/server/conditions';
+import { conditionMetAction } from './condition-met.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -34,6 +37,11 @@ export const load: PageServerLoad = (event) => {
 		})),
 		scenarios: scenarios.map((s) => ({ id: s.id, name: s.name })),
 		decision: record.decision,
+		conditionsMet: record.decision ? conditionsMet(db, assessment.id, record.versionNumber) : [],
+		canMarkConditions:
+			can(membership.role, 'condition.fulfil') &&
+			assessment.status === 'decided' &&
+			!assessment.archivedAt,
 		canDecide,
 		blocker: canDecide ? decisionBlocker(db, assessment) : null,
 		gate: gateView(assessment.id, recordGateContent(record)),
@@ -45,6 +53,7 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
+	conditionMet: conditionMetAction,
 	decide: async (event) => {
 		const { user, db, assessment, membership, form, values, failure } = await openSignForm(
 			event,
