@@ -1,19 +1,14 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, loginAs, postForm, saveStep, seriousViolations, unique } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import {
+	act,
+	signedInAs,
+	DEMO_PASSWORD,
+	postForm,
+	saveStep,
+	seriousViolations,
+	unique
+} from './helpers';
 import { evaluateSteps } from './evaluate-steps';
-
-/** One signed-in page per role, in its own browser context (sessions side by side). */
-async function as(browser: Browser, role: string): Promise<Page> {
-	const page = await (await browser.newContext()).newPage();
-	await loginAs(page, role);
-	return page;
-}
-
-async function act(page: Page, id: string, button: string) {
-	await page.goto(`/assessments/${id}`);
-	await page.getByRole('button', { name: button }).click();
-	await expect(page.getByText(/^État :/)).toBeVisible();
-}
 
 /** Signs the one opinion form on the page, favourable (no reservation for the director to answer). */
 async function signFavourable(page: Page, id: string, heading: RegExp) {
@@ -43,7 +38,7 @@ test('the DPO marks a condition of a signed decision as met, saying how; it leav
 	const title = unique('Conditions suivies');
 	const contract = unique('Signer l’avenant de sous-traitance');
 	const phone = unique('Garder le rendez-vous par téléphone');
-	const contributor = await as(browser, 'contributor');
+	const contributor = await signedInAs(browser, 'contributor');
 	await contributor.goto('/assessments/new');
 	await contributor.getByLabel('Titre').fill(title);
 	await contributor.getByLabel('Analyse vierge').check();
@@ -58,15 +53,23 @@ test('the DPO marks a condition of a signed decision as met, saying how; it leav
 	expect(await saveStep(contributor)).toBe(200);
 	await act(contributor, id, 'Soumettre à la relecture du DPO');
 
-	const dpo = await as(browser, 'dpo');
+	const dpo = await signedInAs(browser, 'dpo');
 	await evaluateSteps(dpo, id);
 	await act(dpo, id, 'Ouvrir le recueil des avis');
 	await signFavourable(dpo, id, /Avis du délégué/);
-	await signFavourable(await as(browser, 'security'), id, /Avis du responsable de la sécurité/);
-	await signFavourable(await as(browser, 'representative'), id, /Avis des personnes concernées/);
+	await signFavourable(
+		await signedInAs(browser, 'security'),
+		id,
+		/Avis du responsable de la sécurité/
+	);
+	await signFavourable(
+		await signedInAs(browser, 'representative'),
+		id,
+		/Avis des personnes concernées/
+	);
 	await act(dpo, id, 'Demander la décision du directeur');
 
-	const director = await as(browser, 'director');
+	const director = await signedInAs(browser, 'director');
 	await director.goto(`/assessments/${id}/decision`);
 	await director.getByLabel('Validé sous conditions', { exact: true }).check();
 	for (const select of await director.getByLabel('Suite donnée', { exact: true }).all())
@@ -143,7 +146,7 @@ test('the DPO marks a condition of a signed decision as met, saying how; it leav
 	expect((await postForm(dpo, path, { position: '7', note: 'x' })).status()).toBe(404);
 	expect((await postForm(dpo, path, { position: '0', note: 'Encore.' })).status()).toBe(409);
 	// An auditor reads the follow-up but may not mark anything.
-	const auditor = await as(browser, 'auditor');
+	const auditor = await signedInAs(browser, 'auditor');
 	expect((await postForm(auditor, path, { position: '1', note: 'x' })).status()).toBe(403);
 	await auditor.goto(`/assessments/${id}/decision`);
 	await expect(auditor.getByRole('row').filter({ hasText: contract })).toContainText(

@@ -1,18 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, loginAs, newBookingAssessment, postForm } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { act, signedInAs, DEMO_PASSWORD, newBookingAssessment, postForm } from './helpers';
 import { evaluateSteps } from './evaluate-steps';
-
-async function as(browser: Browser, role: string): Promise<Page> {
-	const page = await (await browser.newContext()).newPage();
-	await loginAs(page, role);
-	return page;
-}
-
-async function act(page: Page, id: string, button: string) {
-	await page.goto(`/assessments/${id}`);
-	await page.getByRole('button', { name: button }).click();
-	await expect(page.getByText(/^État :/)).toBeVisible();
-}
 
 async function signOpinion(page: Page, id: string, heading: RegExp, text: string) {
 	await page.goto(`/assessments/${id}/opinions`);
@@ -32,19 +20,19 @@ test('the director cannot approve the template draft: every blocker is listed wi
 }) => {
 	// Seven step evaluations, three opinions and two decisions: slow on a loaded machine.
 	test.setTimeout(480_000);
-	const dpo = await as(browser, 'dpo');
+	const dpo = await signedInAs(browser, 'dpo');
 	const id = await newBookingAssessment(dpo, 'Garde-fou');
 	await evaluateSteps(dpo, id);
 	await act(dpo, id, 'Soumettre à la relecture du DPO');
 	await act(dpo, id, 'Ouvrir le recueil des avis');
 	await signOpinion(dpo, id, /Avis du délégué/, 'Réserve : rappels SMS au libellé neutre.');
-	const security = await as(browser, 'security');
+	const security = await signedInAs(browser, 'security');
 	await signOpinion(security, id, /Avis du responsable de la sécurité/, 'Favorable.');
-	const representative = await as(browser, 'representative');
+	const representative = await signedInAs(browser, 'representative');
 	await signOpinion(representative, id, /Avis des personnes concernées/, 'Garder le téléphone.');
 	await act(dpo, id, 'Demander la décision du directeur');
 
-	const director = await as(browser, 'director');
+	const director = await signedInAs(browser, 'director');
 	await director.goto(`/assessments/${id}/decision`);
 	// Before signing, the page shows the compliance checklist and the art. 36 proposal.
 	await expect(

@@ -117,3 +117,17 @@ export async function saveStep(page: Page): Promise<number> {
 	await page.waitForLoadState('networkidle');
 	return status;
 }
+
+/** One signed-in page per role, in its own browser context (sessions side by side). */
+export async function signedInAs(browser: Browser, role: string): Promise<Page> {
+	const page = await (await browser.newContext()).newPage();
+	await loginAs(page, role);
+	return page;
+}
+
+/** Presses a workflow button on the overview and waits for the new state. */
+export async function act(page: Page, id: string, button: string) {
+	await page.goto(`/assessments/${id}`);
+	await page.getByRole('button', { name: button }).click();
+	await expect(page.getByText(/^État :/)).toBeVisible();
+}

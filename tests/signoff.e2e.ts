@@ -1,30 +1,17 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import {
 	DEMO_PASSWORD,
-	loginAs,
 	newBookingAssessment,
 	postForm,
 	saveStep,
-	seriousViolations
+	seriousViolations,
+	act,
+	signedInAs
 } from './helpers';
 import { evaluateSteps } from './evaluate-steps';
 import { resolve } from 'node:path';
 
 const CNIL_SAMPLE = resolve(process.cwd(), 'tests/fixtures/cnil-pia/2018-02-21-pia-example.json');
-
-/** One signed-in page per role, in its own browser context (sessions side by side). */
-async function as(browser: Browser, role: string): Promise<Page> {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	await loginAs(page, role);
-	return page;
-}
-
-async function act(page: Page, id: string, button: string) {
-	await page.goto(`/assessments/${id}`);
-	await page.getByRole('button', { name: button }).click();
-	await expect(page.getByText(/^État :/)).toBeVisible();
-}
 
 /** Signs the one opinion form on the page (verdict, text, password). */
 async function signOpinion(page: Page, id: string, heading: RegExp, text: string) {
@@ -52,11 +39,11 @@ test('DPO, security officer and representative sign, then the director decides; 
 }) => {
 	// Seven step evaluations before the opinions: slow on a loaded machine.
 	test.setTimeout(600_000);
-	const contributor = await as(browser, 'contributor');
+	const contributor = await signedInAs(browser, 'contributor');
 	const id = await newBookingAssessment(contributor, 'Signatures');
 	await act(contributor, id, 'Soumettre à la relecture du DPO');
 
-	const dpo = await as(browser, 'dpo');
+	const dpo = await signedInAs(browser, 'dpo');
 	// Every step is evaluated before the decision is asked for (decision gate).
 	await evaluateSteps(dpo, id);
 	await act(dpo, id, 'Ouvrir le recueil des avis');
@@ -67,7 +54,7 @@ test('DPO, security officer and representative sign, then the director decides; 
 		'Avis du DPO : favorable sous réserve du libellé neutre.'
 	);
 
-	const security = await as(browser, 'security');
+	const security = await signedInAs(browser, 'security');
 	await signOpinion(
 		security,
 		id,
@@ -75,7 +62,7 @@ test('DPO, security officer and representative sign, then the director decides; 
 		'Deux constats ouverts, mineurs.'
 	);
 
-	const representative = await as(browser, 'representative');
+	const representative = await signedInAs(browser, 'representative');
 	await signOpinion(
 		representative,
 		id,
@@ -86,7 +73,7 @@ test('DPO, security officer and representative sign, then the director decides; 
 	await act(dpo, id, 'Demander la décision du directeur');
 	await expect(dpo.getByText('3 avis à jour sur 3')).toBeVisible();
 
-	const director = await as(browser, 'director');
+	const director = await signedInAs(browser, 'director');
 	await director.goto(`/assessments/${id}/decision`);
 	expect(await seriousViolations(director)).toEqual([]);
 	// The template draft cannot be approved (decision gate, tests/decision-gate.e2e.ts): the
@@ -242,13 +229,13 @@ test('an edit after the DPO signed makes the opinion stale and blocks the decisi
 	browser
 }) => {
 	test.setTimeout(600_000);
-	const dpo = await as(browser, 'dpo');
+	const dpo = await signedInAs(browser, 'dpo');
 	const id = await newBookingAssessment(dpo, 'Avis caduc');
 	await evaluateSteps(dpo, id);
 	await act(dpo, id, 'Soumettre à la relecture du DPO');
 	await act(dpo, id, 'Ouvrir le recueil des avis');
 	await signOpinion(dpo, id, /Avis du délégué/, 'Favorable.');
-	const security = await as(browser, 'security');
+	const security = await signedInAs(browser, 'security');
 	await signOpinion(security, id, /Avis du responsable de la sécurité/, 'Favorable.');
 	await dpo.goto(`/assessments/${id}/opinions`);
 	const waiver = dpo.getByRole('region', { name: /Justification du DPO/ });
@@ -261,7 +248,7 @@ test('an edit after the DPO signed makes the opinion stale and blocks the decisi
 	await expect(dpo.getByRole('status').filter({ hasText: 'Signature enregistrée.' })).toBeVisible();
 
 	// The contributor changes the screening after the signatures.
-	const contributor = await as(browser, 'contributor');
+	const contributor = await signedInAs(browser, 'contributor');
 	await contributor.goto(`/assessments/${id}/screening`);
 	await contributor
 		.getByLabel(/Justification/)
@@ -300,12 +287,12 @@ test('an edit after the DPO signed makes the opinion stale and blocks the decisi
 test('forged, repeated, wrong-role and unauthenticated signatures are refused, nothing written', async ({
 	browser
 }) => {
-	const dpo = await as(browser, 'dpo');
+	const dpo = await signedInAs(browser, 'dpo');
 	const id = await newBookingAssessment(dpo, 'Signatures refusées');
 	await act(dpo, id, 'Soumettre à la relecture du DPO');
 
 	// The director cannot decide before the opinions: the page says why, a post gets 409.
-	const director = await as(browser, 'director');
+	const director = await signedInAs(browser, 'director');
 	await director.goto(`/assessments/${id}/decision`);
 	await expect(director.getByText("L'avis du DPO manque")).toBeVisible();
 	const early = await postForm(director, `/assessments/${id}/decision?/decide`, {
@@ -336,7 +323,7 @@ test('forged, repeated, wrong-role and unauthenticated signatures are refused, n
 	expect(forged.status()).toBe(400);
 	expect(await forged.text()).toContain('champ non prévu');
 
-	const representative = await as(browser, 'representative');
+	const representative = await signedInAs(browser, 'representative');
 	const asDpo = await postForm(representative, `/assessments/${id}/opinions?/sign`, {
 		...base,
 		password: DEMO_PASSWORD
@@ -358,7 +345,7 @@ test('forged, repeated, wrong-role and unauthenticated signatures are refused, n
 	expect(twice.status()).toBe(409);
 	expect(await twice.text()).toContain('déjà signé');
 
-	const auditor = await as(browser, 'auditor');
+	const auditor = await signedInAs(browser, 'auditor');
 	const fromAuditor = await postForm(auditor, `/assessments/${id}/decision?/decide`, {
 		outcome: 'approve',
 		seenHash: hash
@@ -369,12 +356,12 @@ test('forged, repeated, wrong-role and unauthenticated signatures are refused, n
 });
 
 test('the audit verifier page is for the DPO and the auditor', async ({ browser }) => {
-	const auditor = await as(browser, 'auditor');
+	const auditor = await signedInAs(browser, 'auditor');
 	await auditor.goto('/audit');
 	await auditor.getByRole('button', { name: 'Vérifier la chaîne maintenant' }).click();
 	await expect(auditor.getByRole('status')).toContainText('Journal intact');
 	expect(await seriousViolations(auditor)).toEqual([]);
-	const contributor = await as(browser, 'contributor');
+	const contributor = await signedInAs(browser, 'contributor');
 	const res = await contributor.goto('/audit');
 	expect(res?.status()).toBe(403);
 });

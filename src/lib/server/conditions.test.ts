@@ -4,9 +4,10 @@ import type { Role } from '$lib/domain/roles';
 import type { DecisionDetails } from '$lib/domain/signoff';
 import { canonicalHash } from '$lib/domain/canonical';
 import { addDays } from '$lib/domain/tasks';
-import { seedDemo, demoEmail } from './seed';
-import { DECIDED_DEMO_TITLE } from './seed-decided';
-import { tempDatabase } from './testing/temp-db';
+import { demoEmail } from './seed';
+import { decidedDemo } from './testing/decided-demo';
+
+type Demo = Awaited<ReturnType<typeof decidedDemo>>;
 import { currentUser, findByEmail } from './users';
 import { assessments, auditLog, type Assessment } from './db/schema';
 import { conditionFulfilments } from './db/schema-review';
@@ -25,28 +26,19 @@ import {
 
 // Against a real SQLite file seeded with the demo: its decided analysis sets three conditions.
 describe('conditions of a signed decision marked as met', { timeout: 60_000 }, () => {
-	let ctx: ReturnType<typeof tempDatabase>;
+	let ctx: Demo['ctx'];
 	let decided: Assessment;
 	let draft: Assessment;
+	let actor: Demo['actor'];
 	let conditions: DecisionDetails['conditions'];
 
 	beforeEach(async () => {
-		ctx = tempDatabase();
-		await seedDemo(ctx.db, 'Une-phrase-de-passe-demo');
-		const all = ctx.db.select().from(assessments).all();
-		decided = all.find((a) => a.title === DECIDED_DEMO_TITLE)!;
-		draft = all.find((a) => a.title !== DECIDED_DEMO_TITLE)!;
+		({ ctx, decided, draft, actor } = await decidedDemo());
 		conditions = loadRecord(ctx.db, decided.id)!.decision!.details.conditions;
 	});
 	afterEach(() => ctx.dispose());
 
 	const user = (role: Role) => findByEmail(ctx.db, demoEmail(role))!;
-	const actor = (role: Role) => ({
-		userId: user(role).id,
-		label: demoEmail(role),
-		role,
-		orgId: decided.orgId
-	});
 	const reload = (a: Assessment) =>
 		ctx.db.select().from(assessments).where(eq(assessments.id, a.id)).get()!;
 	/** What a refusal must leave untouched: the audit trail and the fulfilments. */

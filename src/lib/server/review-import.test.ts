@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Role } from '$lib/domain/roles';
-import { seedDemo, demoEmail } from './seed';
-import { DECIDED_DEMO_TITLE } from './seed-decided';
-import { tempDatabase } from './testing/temp-db';
-import { findByEmail } from './users';
-import { assessments, auditLog, type Assessment } from './db/schema';
+import { decidedDemo } from './testing/decided-demo';
+
+type Demo = Awaited<ReturnType<typeof decidedDemo>>;
+import { auditLog, type Assessment } from './db/schema';
 import { reviewSignals } from './db/schema-review';
 import { verify } from './audit';
 import { listPage } from './assessment-list';
@@ -20,25 +18,15 @@ const SAMPLE = readFileSync(
 
 // Against a real SQLite file seeded with the demo, and the CNIL tool's own example file.
 describe('an update of a decided analysis imported from the CNIL PIA tool', () => {
-	let ctx: ReturnType<typeof tempDatabase>;
+	let ctx: Demo['ctx'];
 	let decided: Assessment;
 	let draft: Assessment;
+	let actor: Demo['actor'];
 
 	beforeEach(async () => {
-		ctx = tempDatabase();
-		await seedDemo(ctx.db, 'Une-phrase-de-passe-demo');
-		const all = ctx.db.select().from(assessments).all();
-		decided = all.find((a) => a.title === DECIDED_DEMO_TITLE)!;
-		draft = all.find((a) => a.title !== DECIDED_DEMO_TITLE)!;
+		({ ctx, decided, draft, actor } = await decidedDemo());
 	});
 	afterEach(() => ctx.dispose());
-
-	const actor = (role: Role) => ({
-		userId: findByEmail(ctx.db, demoEmail(role))!.id,
-		label: demoEmail(role),
-		role,
-		orgId: decided.orgId
-	});
 	const file = (bytes: Uint8Array, name = 'pia-mise-a-jour.json') => ({ name, bytes });
 	const signals = () => ctx.db.select().from(reviewSignals).all();
 

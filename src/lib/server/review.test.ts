@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Role } from '$lib/domain/roles';
-import { seedDemo, demoEmail } from './seed';
-import { DECIDED_DEMO_TITLE } from './seed-decided';
-import { tempDatabase } from './testing/temp-db';
+import { demoEmail } from './seed';
+import { decidedDemo } from './testing/decided-demo';
+
+type Demo = Awaited<ReturnType<typeof decidedDemo>>;
 import { findByEmail } from './users';
 import { assessments, auditLog, organisations, type Assessment } from './db/schema';
 import { reviewSignals } from './db/schema-review';
@@ -20,25 +21,15 @@ import { changesSinceDecided, reviewReasons, signalChange, SignalRefusedError } 
 
 // Against a real SQLite file seeded with the demo: its decided analysis and its draft.
 describe('changes reported on a decided analysis and the review they call for', () => {
-	let ctx: ReturnType<typeof tempDatabase>;
+	let ctx: Demo['ctx'];
 	let decided: Assessment;
 	let draft: Assessment;
+	let actor: Demo['actor'];
 
 	beforeEach(async () => {
-		ctx = tempDatabase();
-		await seedDemo(ctx.db, 'Une-phrase-de-passe-demo');
-		const all = ctx.db.select().from(assessments).all();
-		decided = all.find((a) => a.title === DECIDED_DEMO_TITLE)!;
-		draft = all.find((a) => a.title !== DECIDED_DEMO_TITLE)!;
+		({ ctx, decided, draft, actor } = await decidedDemo());
 	});
 	afterEach(() => ctx.dispose());
-
-	const actor = (role: Role) => ({
-		userId: findByEmail(ctx.db, demoEmail(role))!.id,
-		label: demoEmail(role),
-		role,
-		orgId: decided.orgId
-	});
 	const reload = (a: Assessment) =>
 		ctx.db.select().from(assessments).where(eq(assessments.id, a.id)).get()!;
 
