@@ -6,6 +6,7 @@
  * CPU time is given beside wall time: on a shared machine it is the steadier figure.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -31,6 +32,43 @@ export interface AuditBench {
 	/** `npm run audit:verify` (tsx scripts/audit-verify.ts), wall time of each run. */
 	cli: number[];
 	cliOutput: string;
+	floor: Floor;
+}
+
+/**
+ * What no verifier on this machine can beat, measured in the same run: reading every row
+ * (one thread, raw arrays, nothing built) plus hashing the bytes that verification hashes
+ * (every content field and both hashes, i.e. about the row's size, twice over for the
+ * link) at the SHA-256 rate of one thread, both divided by the threads used.
+ */
+export interface Floor {
+	scanSeconds: number;
+	hashedBytes: number;
+	sha256BytesPerSecond: number;
+	seconds: number;
+}
+
+function measureFloor(sqlite: Database.Database, threads: number): Floor {
+	let start = performance.now();
+	let bytes = 0;
+	const rows = sqlite.prepare(`SELECT * FROM audit_log ORDER BY seq`).raw();
+	for (const r of rows.iterate() as Iterable<unknown[]>) {
+		for (const v of r) if (typeof v === 'string') bytes += v.length;
+	}
+	const scanSeconds = (performance.now() - start) / 1000;
+	// Entry text once, then previous chain hash + entry hash (128 bytes) per entry.
+	const entries = (sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+	const hashedBytes = bytes + 128 * entries;
+	const block = randomBytes(64 * 1024 * 1024);
+	start = performance.now();
+	createHash('sha256').update(block).digest();
+	const sha256BytesPerSecond = block.length / ((performance.now() - start) / 1000);
+	return {
+		scanSeconds,
+		hashedBytes,
+		sha256BytesPerSecond,
+		seconds: (scanSeconds + hashedBytes / sha256BytesPerSecond) / threads
+	};
 }
 
 async function timed(run: () => ChainVerification | Promise<ChainVerification>) {
@@ -65,6 +103,7 @@ export async function runAuditBench(entries: number, runs = 3): Promise<AuditBen
 			check(split.result, 'verifyInParallel()');
 			threaded.push(split.timing);
 		}
+		const floor = measureFloor(sqlite, threads);
 		sqlite.close();
 		const cli: number[] = [];
 		let cliOutput = '';
@@ -80,7 +119,7 @@ export async function runAuditBench(entries: number, runs = 3): Promise<AuditBen
 				throw new Error(`audit:verify failed on a valid chain: ${run.stdout}${run.stderr}`);
 			}
 		}
-		return { entries, generateSeconds, threads, oneThread, threaded, cli, cliOutput };
+		return { entries, generateSeconds, threads, oneThread, threaded, cli, cliOutput, floor };
 	} finally {
 		rmSync(dirname(path), { recursive: true, force: true });
 	}

@@ -10,6 +10,7 @@
  *   --profile <dir>  write a CPU profile of the app (node --cpu-prof) into <dir>
  */
 import { existsSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runAuditBench } from './audit';
 import { checkAfterLoad, processCpuSeconds, screeningVersions } from './checks';
@@ -44,6 +45,7 @@ if (values.only !== 'audit') {
 	if (!existsSync('build/index.js')) throw new Error('no build/: run `npm run build` first');
 	const started = date();
 	const machineBefore = machine();
+	const loadBefore = loadavg()[0]!;
 	console.log('bench: creating the workload…');
 	const workload = await createWorkload(num('assessments'));
 	const app = await startApp(
@@ -82,7 +84,8 @@ if (values.only !== 'audit') {
 			reads,
 			writes,
 			after,
-			appCpuSeconds
+			appCpuSeconds,
+			loadBefore
 		});
 		console.log(JSON.stringify({ reads, writes, after }, null, 1));
 	} finally {

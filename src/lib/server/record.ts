@@ -29,6 +29,11 @@ export interface VersionSummary {
 }
 
 /**
+ * The record's history: the most recent entries. Beyond this the table stops being read
+ * and only slows the PDF and the page down (the bundle's audit-log.jsonl holds it all).
+ */
+export const HISTORY_ROWS = 300;
+/**
  * Everything about one version of an assessment, as the decision record page and the
  * exports tell it: the content signed, its hash, the signatures with whether each still
  * counts, the decision, the versions and the audit history.
@@ -141,6 +146,7 @@ export function loadRecord(
 				}
 			: null,
 		versions: versionsOf(db, assessmentId),
-		history: entriesFor(db, assessmentId, 1000)
+		// One row past what the report shows, so it knows the trail was cut.
+		history: entriesFor(db, assessmentId, HISTORY_ROWS + 1)
 	};
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RISK_CATALOGUE } from '$lib/domain/knowledge/risks/risk-catalogue';
 import { matrixThresholdsSchema } from '$lib/domain/scoring';
 import { REPORT_SECTION_IDS, reportModel } from './report-model';
-import { AUDIT_ROWS } from './report-sections-signoff';
+import { HISTORY_ROWS as AUDIT_ROWS } from '$lib/server/record';
 import { plainText, type Block, type DocModel } from './report-doc';
 import { signedDemo, STALE_HASH, type SignedFixture } from './report-fixture';
 

@@ -4,7 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { auditActionLabel, auditSummaryText } from './report-audit-labels';
 import { localize } from '$lib/domain/knowledge/localized';
 import { latestOf } from '$lib/domain/signoff';
-import type { SignatureView } from '$lib/server/record';
+import { HISTORY_ROWS as AUDIT_ROWS, type SignatureView } from '$lib/server/record';
 import type { ReportContext } from './report-context';
 import type { Block, Field, Section } from './report-doc';
 import { formatDate, formatDateTime } from './report-doc';
@@ -187,9 +187,6 @@ export function decisionSection(ctx: ReportContext): Section {
 	];
 	return section;
 }
-
-/** Beyond this, the report's audit table stops being read and only slows the PDF down. */
-export const AUDIT_ROWS = 300;
 
 export function historySection(ctx: ReportContext): Section {
 	const r = ctx.record;
