@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
-import { appPort as port, smtpPort } from './tests/ports';
+import { appPort as port, idpPort, otherIdpPort, smtpPort } from './tests/ports';
+import { OIDC_CLIENT } from './tests/oidc-config';
 
 export default defineConfig({
 	testDir: 'tests',
@@ -47,7 +48,25 @@ export default defineConfig({
 			HOST: '127.0.0.1',
 			SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
 			NOTIFY_RETRY_BASE_MS: '1000',
-			NOTIFY_POLL_MS: '250'
+			NOTIFY_POLL_MS: '250',
+			// Two directories, started by tests/oidc.e2e.ts when it runs (none listens before:
+			// a sign-in then meets a provider that is down).
+			OIDC_PROVIDERS: 'ght,autre',
+			...directory('GHT', 'ght', idpPort, 'Annuaire du GHT'),
+			...directory('AUTRE', 'autre', otherIdpPort, 'Autre annuaire')
 		}
 	}
 });
+
+function directory(prefix: string, id: string, idp: number, label: string) {
+	return {
+		[`OIDC_${prefix}_ISSUER`]: `http://localhost:${idp}`,
+		[`OIDC_${prefix}_CLIENT_ID`]: OIDC_CLIENT.id,
+		[`OIDC_${prefix}_CLIENT_SECRET`]: OIDC_CLIENT.secret,
+		[`OIDC_${prefix}_REDIRECT_URI`]: `http://localhost:${port}/login/oidc/${id}/callback`,
+		[`OIDC_${prefix}_SCOPES`]: 'openid profile email groups',
+		[`OIDC_${prefix}_ORG`]: OIDC_CLIENT.org,
+		[`OIDC_${prefix}_ROLE_MAP`]: OIDC_CLIENT.roleMap,
+		[`OIDC_${prefix}_LABEL`]: label
+	};
+}

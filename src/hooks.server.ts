@@ -2,7 +2,7 @@ import { isRedirect, type Handle, type HandleServerError, type ServerInit } from
 import { sequence } from '@sveltejs/kit/hooks';
 import { dev } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { DatabaseNotWritableError, getDb } from '$lib/server/db';
+import { DatabaseNotWritableError, getDb, type Db } from '$lib/server/db';
 import { readSessionToken, setSessionCookie, clearSessionCookie } from '$lib/server/http/cookie';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { userHasTotp } from '$lib/server/auth/totp';
@@ -16,6 +16,7 @@ import { tolerantFormData } from '$lib/server/http/form-body';
 import { groupFingerprint, signingKey } from '$lib/server/export/signing-key';
 import { notifyConfig } from '$lib/server/notify/config';
 import { startSender } from '$lib/server/notify/sender';
+import { oidcProviders, resolveDirectoryOrgs } from '$lib/server/auth/oidc';
 
 /** A read-only database or data directory is refused here, not at the first login's 500. */
 function openDatabaseOrExit() {
@@ -28,10 +29,22 @@ function openDatabaseOrExit() {
 	}
 }
 
+/** A wrong directory (OIDC_*) configuration is refused at start, every mistake named. */
+function directoriesOrExit(db: Db) {
+	try {
+		resolveDirectoryOrgs(db);
+		return oidcProviders();
+	} catch (e) {
+		process.stderr.write(`DPIA workbench cannot start: ${(e as Error).message}\n`);
+		process.exit(1);
+	}
+}
+
 export const init: ServerInit = async () => {
 	const db = openDatabaseOrExit();
 	const demo = process.env.WORKBENCH_DEMO !== '0';
 	const seeded = demo ? await seedDemo(db) : false;
+	const directories = directoriesOrExit(db);
 	const port = process.env.PORT || '3000';
 	const host = process.env.HOST && process.env.HOST !== '0.0.0.0' ? process.env.HOST : 'localhost';
 	// The installation's evidence-signing key is created on first start (data directory).
@@ -46,6 +59,10 @@ export const init: ServerInit = async () => {
 			? `E-mail notifications: on (links to ${mail.origin})`
 			: 'E-mail notifications: off (SMTP_URL not set)'
 	);
+	if (directories.length)
+		lines.push(
+			`Directory sign-in (OpenID Connect): ${directories.map((d) => `${d.id} (${d.issuer})`).join(', ')}`
+		);
 	if (demo) {
 		lines.push(
 			seeded ? 'Demo seeded. Sign in with:' : 'Demo accounts:',
@@ -62,6 +79,27 @@ export const init: ServerInit = async () => {
  * Security headers on every response, error pages and redirects of the inner handles
  * included: this handle runs outermost for that reason.
  */
+/**
+ * The logout form's answer redirects to the directory's end-session page (RP-initiated
+ * logout); browsers check that redirect against the page's `form-action`, so the
+ * directories' origins are added to it.
+ */
+function allowDirectoryLogout(h: Headers) {
+	const csp = h.get('content-security-policy');
+	const origins = oidcOrigins();
+	if (!csp || !origins) return;
+	h.set(
+		'content-security-policy',
+		csp.replace("form-action 'self'", `form-action 'self' ${origins}`)
+	);
+}
+
+let origins: string | undefined;
+function oidcOrigins(): string {
+	origins ??= [...new Set(oidcProviders().map((p) => new URL(p.issuer).origin))].join(' ');
+	return origins;
+}
+
 const headers: Handle = async ({ event, resolve }) => {
 	let response: Response;
 	try {
@@ -72,6 +110,7 @@ const headers: Handle = async ({ event, resolve }) => {
 		response = new Response(null, { status: e.status, headers: { location: e.location } });
 	}
 	const h = response.headers;
+	allowDirectoryLogout(h);
 	h.set('X-Content-Type-Options', 'nosniff');
 	h.set('Referrer-Policy', 'same-origin');
 	h.set('X-Frame-Options', 'DENY');
@@ -142,6 +181,9 @@ const twoFactorGate: Handle = async ({ event, resolve }) => {
 	if (
 		user &&
 		!allowedWhileEnrolling(event.request.method, event.url) &&
+		// Signed in through a directory: strong authentication is the directory's (its MFA,
+		// its conditional access), not a second code of ours.
+		!event.locals.session?.oidcProvider &&
 		mustEnrol(getDb(), user, userHasTotp(getDb(), user.id))
 	) {
 		return new Response(null, { status: 303, headers: { location: ENROLMENT_PAGE } });

@@ -114,7 +114,7 @@ function paramsFor(e: Endpoint, fx: Fixtures): Record<string, string> {
 	if (e.routeId.includes('[attachmentId]')) {
 		return { id: fx.fileAssessmentId, attachmentId: fx.attachmentId };
 	}
-	return { id: fx.assessmentId, step: 'context' };
+	return { id: fx.assessmentId, step: 'context', provider: 'ght' };
 }
 
 /** Signing out ends the session the other checks use: it goes last. */

@@ -51,6 +51,7 @@ export const FIELD_ERROR_MESSAGES: Record<string, () => string> = {
 	signoff_refused_content_changed: m.signoff_refused_content_changed,
 	signoff_throttled: m.signoff_throttled,
 	signoff_totp_enrolment_required: m.signoff_totp_enrolment_required,
+	signoff_directory_stepup_required: m.signoff_directory_stepup_required,
 	signoff_unexpected_field: m.signoff_unexpected_field,
 	signoff_wrong_code: m.signoff_wrong_code,
 	signoff_wrong_password: m.signoff_wrong_password,

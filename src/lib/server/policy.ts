@@ -66,6 +66,11 @@ export const POLICY: Readonly<Record<string, Rule>> = {
 	// The code step: only a session whose password was accepted gets past its redirect.
 	'GET /login/two-factor': PUBLIC,
 	'POST /login/two-factor': PUBLIC,
+	// Directory sign-in (OpenID Connect): the way to the provider, the way back, and the
+	// page that says why a sign-in was refused. A step-up checks its own session.
+	'GET /login/oidc/[provider]': PUBLIC,
+	'GET /login/oidc/[provider]/callback': PUBLIC,
+	'GET /login/refused': PUBLIC,
 	'GET /logout': PUBLIC,
 	'POST /logout': PUBLIC,
 	'GET /locale': PUBLIC,

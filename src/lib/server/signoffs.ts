@@ -13,7 +13,13 @@ import {
 } from '$lib/domain/signoff';
 import type { Role } from '$lib/domain/roles';
 import { signatureState, versionState } from '$lib/domain/audit-state';
-import { assessments, assessmentVersions, signatures, type Signature } from './db/schema';
+import {
+	assessments,
+	assessmentVersions,
+	signatures,
+	type SignAuthMethod,
+	type Signature
+} from './db/schema';
 import { contentHash, currentContent, type AssessmentContent } from './content';
 import { getOrgSettings, type OrgSettings } from './org-settings';
 import { signaturesOf } from './record';
@@ -29,6 +35,8 @@ export interface Signer {
 	id: string;
 	name: string;
 	role: Role;
+	/** How the signer proved it was them (recorded with the signature and in its audit state). */
+	authMethod?: SignAuthMethod;
 }
 
 /** Refused because this role may not sign this kind of opinion (a 403, not a 409). */
@@ -119,7 +127,8 @@ function insertSignature(
 			signerId: signer.id,
 			signerName: signer.name,
 			signerRole: signer.role,
-			signedAt: new Date().toISOString()
+			signedAt: new Date().toISOString(),
+			authMethod: signer.authMethod ?? null
 		})
 		.returning()
 		.get();

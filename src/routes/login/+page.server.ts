@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { login } from '$lib/server/auth/login';
+import { oidcProviders } from '$lib/server/auth/oidc';
 import { setSessionCookie } from '$lib/server/http/cookie';
 import { safeRedirect } from '$lib/server/http/redirect';
 import { formFail, validate } from '$lib/server/http/forms';
@@ -19,7 +20,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		redirectTo: url.searchParams.get('redirectTo') ?? '',
 		expired: url.searchParams.has('expired'),
 		loggedOut: url.searchParams.has('logged_out'),
-		codeExpired: url.searchParams.has('code_expired')
+		codeExpired: url.searchParams.has('code_expired'),
+		directories: oidcProviders().map((p) => ({ id: p.id, label: p.label }))
 	};
 };
 
@@ -38,6 +40,7 @@ export const actions: Actions = {
 					throttledUntil: new Date(Date.now() + result.waitMs).toISOString()
 				});
 			}
+			if (result.reason === 'sso_only') return formFail(403, {}, values, { ssoOnly: true });
 			return formFail(400, {}, values, { invalid: true });
 		}
 		setSessionCookie(cookies, url, result.token, result.expiresAt);

@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { mutate } from '$lib/server/audit';
 import { invalidateSession } from '$lib/server/auth/session';
+import { endSessionUrl, oidcProvider } from '$lib/server/auth/oidc';
 import { clearSessionCookie } from '$lib/server/http/cookie';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -9,7 +10,7 @@ export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
 	// Also ends a session still waiting for its two-factor code ("start again").
-	default: ({ locals, cookies, url }) => {
+	default: async ({ locals, cookies, url }) => {
 		const sessionId = locals.session?.id ?? locals.pendingLogin?.sessionId;
 		const userId = locals.user?.id ?? locals.pendingLogin?.userId;
 		const email = locals.user?.email ?? locals.pendingLogin?.email ?? '';
@@ -24,6 +25,13 @@ export const actions: Actions = {
 			});
 		}
 		clearSessionCookie(cookies, url);
-		redirect(303, '/login?logged_out');
+		const back = `${url.origin}/login?logged_out`;
+		// Signed in through a directory: signed out there too when it offers it (RP-initiated
+		// logout), else the hospital's single sign-on would sign the user straight back in.
+		const provider = locals.session?.oidcProvider
+			? oidcProvider(locals.session.oidcProvider)
+			: null;
+		const there = provider ? await endSessionUrl(provider, back) : null;
+		redirect(303, there ?? '/login?logged_out');
 	}
 };

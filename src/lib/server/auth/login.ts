@@ -1,6 +1,8 @@
-import { mutate, type Actor } from '../audit';
+import { passwordLoginAllowed } from '$lib/domain/oidc';
+import { mutate, record, type Actor } from '../audit';
 import type { Db } from '../db';
-import { findByEmail, normaliseEmail } from '../users';
+import { findByEmail, normaliseEmail, orgIdsOf } from '../users';
+import { oidcProviders } from './oidc';
 import { burnVerification, verifyPassword } from './password';
 import {
 	createSession,
@@ -20,6 +22,7 @@ import { checkSecondFactor } from './totp';
 export type LoginResult =
 	| { ok: true; token: string; expiresAt: number; secondFactorDue: boolean }
 	| { ok: false; reason: 'invalid' }
+	| { ok: false; reason: 'sso_only' }
 	| { ok: false; reason: 'throttled'; waitMs: number };
 
 function waitFor(db: Db, email: string, ip: string, now: number): number {
@@ -89,6 +92,17 @@ export async function login(
 				: 'wrong password';
 		registerLoginFailure(db, actor, email, ip, user?.id, summary, now);
 		return { ok: false, reason: 'invalid' };
+	}
+	// A correct password of an organisation that signs in through its directory only: said
+	// plainly (the password was right), audited, not counted as a guess.
+	if (!passwordLoginAllowed(user.email, orgIdsOf(db, user.id), oidcProviders())) {
+		record(db, actor, {
+			action: 'auth.login_failure',
+			entity: 'user',
+			entityId: user.id,
+			summary: 'password sign-in off for this organisation (directory only)'
+		});
+		return { ok: false, reason: 'sso_only' };
 	}
 	const due = secondFactorDue(user);
 	const { token, session } = mutate(db, actor, (tx) => {

@@ -63,7 +63,7 @@ export function createSession(
 	db: Db,
 	userId: string,
 	clock: Clock = systemClock,
-	options: { twoFactorVerified?: boolean } = {}
+	options: { twoFactorVerified?: boolean; oidcProvider?: string } = {}
 ) {
 	const token = generateSessionToken();
 	const now = clock();
@@ -73,7 +73,9 @@ export function createSession(
 		createdAt: now,
 		lastSeenAt: now,
 		expiresAt: expiryOf(now, now),
-		twoFactorVerified: options.twoFactorVerified ?? false
+		twoFactorVerified: options.twoFactorVerified ?? false,
+		oidcProvider: options.oidcProvider ?? null,
+		stepUpAt: null
 	};
 	db.insert(sessions).values(session).run();
 	return { token, session };

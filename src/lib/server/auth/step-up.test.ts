@@ -54,7 +54,7 @@ describe('verifyStepUp', () => {
 			{ password: PASSWORD },
 			{ totpRequired: false, clock }
 		);
-		expect(result).toEqual({ ok: true, usedRecoveryCode: false });
+		expect(result).toEqual({ ok: true, usedRecoveryCode: false, usedTotp: false });
 		expect(userHasTotp(db, 'u1')).toBe(false);
 	});
 
@@ -110,7 +110,7 @@ describe('verifyStepUp', () => {
 		expect(audit('signing.stepup_failed').map((e) => e.summary)).toEqual(['wrong two-factor code']);
 		expect(
 			await verifyStepUp(db, user, { password: PASSWORD, code }, { totpRequired: true, clock })
-		).toEqual({ ok: true, usedRecoveryCode: false });
+		).toEqual({ ok: true, usedRecoveryCode: false, usedTotp: true });
 		// The same code a second time (replay) is refused.
 		expect(
 			await verifyStepUp(db, user, { password: PASSWORD, code }, { totpRequired: true, clock })
@@ -136,7 +136,7 @@ describe('verifyStepUp', () => {
 			{ password: PASSWORD, code: codes[0] },
 			{ totpRequired: true, clock }
 		);
-		expect(first).toEqual({ ok: true, usedRecoveryCode: true });
+		expect(first).toEqual({ ok: true, usedRecoveryCode: true, usedTotp: true });
 		const used = db
 			.select()
 			.from(recoveryCodes)
@@ -162,7 +162,7 @@ describe('verifyStepUp', () => {
 			{ password: PASSWORD },
 			{ totpRequired: true, passwordOnly: true, purpose: 'account', clock }
 		);
-		expect(result).toEqual({ ok: true, usedRecoveryCode: false });
+		expect(result).toEqual({ ok: true, usedRecoveryCode: false, usedTotp: false });
 	});
 
 	it('is throttled like login after 5 failures, under its own key (login unaffected)', async () => {
@@ -197,7 +197,7 @@ describe('verifyStepUp', () => {
 				{ password: PASSWORD },
 				{ totpRequired: false, ip: '10.0.0.7', clock }
 			)
-		).toEqual({ ok: true, usedRecoveryCode: false });
+		).toEqual({ ok: true, usedRecoveryCode: false, usedTotp: false });
 		// Success resets the user's count, not the IP's.
 		expect(
 			db.select().from(loginThrottle).where(like(loginThrottle.key, 'account:%')).all()

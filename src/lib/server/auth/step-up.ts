@@ -12,7 +12,7 @@ export type StepUpRefusal =
 	'wrong_password' | 'code_required' | 'wrong_code' | 'totp_enrolment_required' | 'throttled';
 
 export type StepUpResult =
-	| { ok: true; usedRecoveryCode: boolean }
+	| { ok: true; usedRecoveryCode: boolean; usedTotp: boolean }
 	| { ok: false; reason: StepUpRefusal; retryAfterSeconds?: number };
 
 export interface StepUpOptions {
@@ -96,22 +96,23 @@ export async function verifyStepUp(
 	const state = totpState(db, user.id);
 	if (!state.enabled) {
 		if (opts.totpRequired) return { ok: false, reason: 'totp_enrolment_required' };
-		return succeed(db, keys, false);
+		return succeed(db, keys, false, false);
 	}
-	if (opts.passwordOnly) return succeed(db, keys, false);
+	if (opts.passwordOnly) return succeed(db, keys, false, false);
 	const code = input.code?.trim() ?? '';
 	if (!code) return { ok: false, reason: 'code_required' };
 	const second = checkSecondFactor(db, actor, user.id, code, clock());
 	if (!second.ok) return fail('wrong_code');
-	return succeed(db, keys, second.usedRecoveryCode);
+	return succeed(db, keys, second.usedRecoveryCode, true);
 }
 
 function succeed(
 	db: Db,
 	keys: ReturnType<typeof throttleKeys>,
-	usedRecoveryCode: boolean
+	usedRecoveryCode: boolean,
+	usedTotp: boolean
 ): StepUpResult {
 	// Like a successful login: the user's own count starts again (the IP's does not).
 	clearFailures(db, keys[0]!.kind, keys[0]!.value);
-	return { ok: true, usedRecoveryCode };
+	return { ok: true, usedRecoveryCode, usedTotp };
 }

@@ -5,8 +5,9 @@ import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import * as tables from './schema';
 import * as reviewTables from './schema-review';
+import * as oidcTables from './schema-oidc';
 
-const schema = { ...tables, ...reviewTables };
+const schema = { ...tables, ...reviewTables, ...oidcTables };
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

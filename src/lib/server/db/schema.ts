@@ -89,7 +89,13 @@ export const sessions = sqliteTable(
 		expiresAt: integer('expires_at', { mode: 'number' }).notNull(),
 		// Lucia's 2FA design: for an account with two-factor, the password opens a session
 		// that counts as signed in only once the code is verified (no pending state in memory).
-		twoFactorVerified: integer('two_factor_verified', { mode: 'boolean' }).notNull().default(false)
+		twoFactorVerified: integer('two_factor_verified', { mode: 'boolean' }).notNull().default(false),
+		// Signed in through a directory (OpenID Connect): the configured provider's id, for
+		// the logout at the provider; null for a password sign-in.
+		oidcProvider: text('oidc_provider'),
+		// When this session last authenticated afresh at its provider before a signature
+		// (`prompt=login`); a signature consumes it.
+		stepUpAt: integer('step_up_at', { mode: 'number' })
 	},
 	(t) => [index('sessions_user').on(t.userId)]
 );
@@ -350,6 +356,9 @@ export const DECISION_OUTCOMES = [
 	'refer_cnil'
 ] as const;
 
+/** Password; password and two-factor code; fresh authentication at the directory (OIDC). */
+export const SIGN_AUTH_METHODS = ['password', 'password_totp', 'oidc'] as const;
+
 export const signatures = sqliteTable(
 	'signatures',
 	{
@@ -374,7 +383,10 @@ export const signatures = sqliteTable(
 		signerName: text('signer_name').notNull(),
 		signerRole: text('signer_role', { enum: ROLES }).notNull(),
 		signedAt: text('signed_at').notNull().default(now),
-		contentHash: text('content_hash').notNull()
+		contentHash: text('content_hash').notNull(),
+		// How the signer proved it was them at that moment (SIGN_AUTH_METHODS); null for
+		// signatures made before it was recorded.
+		authMethod: text('auth_method', { enum: SIGN_AUTH_METHODS })
 	},
 	(t) => [
 		index('signatures_assessment').on(t.assessmentId, t.versionNumber, t.signedAt),
@@ -391,6 +403,7 @@ export const signatures = sqliteTable(
 );
 
 export type Signature = typeof signatures.$inferSelect;
+export type SignAuthMethod = (typeof SIGN_AUTH_METHODS)[number];
 export type AssessmentVersion = typeof assessmentVersions.$inferSelect;
 
 // E-mails waiting to leave (transactional outbox): written in the transaction of the action

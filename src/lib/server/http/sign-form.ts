@@ -3,6 +3,8 @@ import type { FieldError } from '$lib/i18n/field-errors';
 import type { Capability, Role } from '$lib/domain/roles';
 import type { CurrentUser } from '../access';
 import { verifyStepUp } from '../auth/step-up';
+import { consumeDirectoryStepUp } from '../auth/step-up-oidc';
+import type { SignAuthMethod } from '../db/schema';
 import { getOrgSettings, totpRequired } from '../org-settings';
 import { loadRecord } from '../record';
 import { assessmentAccess, type AccessEvent } from './access';
@@ -24,24 +26,36 @@ export function unexpectedFields(form: FormData, allowed: readonly string[]): st
 	return [...new Set([...form.keys()])].filter((k) => !known.has(k));
 }
 
-export type StepUpFailure = { status: number; errors: Record<string, FieldError> };
+export type StepUpFailure = { ok: false; status: number; errors: Record<string, FieldError> };
+export type SignerConfirmed = { ok: true; authMethod: SignAuthMethod };
 
 /**
- * Password again, then the two-factor code when the user has it (or when the
- * organisation requires it for this role). Returns null when the signer is confirmed.
+ * Who signs proves it again. Signed in through the directory: a fresh authentication at
+ * the provider, made within the last 10 minutes and used once (lib/server/auth/step-up-oidc.ts).
+ * Otherwise the password again, then the two-factor code when the user has it (or when the
+ * organisation requires it for this role). The method goes into the signature.
  */
 export async function confirmSigner(
-	event: Pick<RequestEvent, 'getClientAddress'>,
+	event: Pick<RequestEvent, 'getClientAddress' | 'locals'>,
 	db: Db,
 	user: CurrentUser,
 	orgId: string,
 	role: Role,
 	form: FormData
-): Promise<StepUpFailure | null> {
+): Promise<StepUpFailure | SignerConfirmed> {
+	const session = event.locals.session;
+	if (session?.oidcProvider) {
+		if (consumeDirectoryStepUp(db, session.id, user)) return { ok: true, authMethod: 'oidc' };
+		return {
+			ok: false,
+			status: 403,
+			errors: { _form: { code: 'signoff_directory_stepup_required' } }
+		};
+	}
 	const password = form.get('password');
 	const code = form.get('code');
 	if (typeof password !== 'string' || password === '')
-		return { status: 400, errors: { password: { code: 'required' } } };
+		return { ok: false, status: 400, errors: { password: { code: 'required' } } };
 	let ip: string | null = null;
 	try {
 		ip = event.getClientAddress();
@@ -54,18 +68,23 @@ export async function confirmSigner(
 		{ password, code: typeof code === 'string' ? code : null },
 		{ totpRequired: totpRequired(getOrgSettings(db, orgId), role), ip, purpose: 'signing' }
 	);
-	if (result.ok) return null;
+	if (result.ok) return { ok: true, authMethod: result.usedTotp ? 'password_totp' : 'password' };
 	switch (result.reason) {
 		case 'wrong_password':
-			return { status: 400, errors: { password: { code: 'signoff_wrong_password' } } };
+			return { ok: false, status: 400, errors: { password: { code: 'signoff_wrong_password' } } };
 		case 'code_required':
-			return { status: 400, errors: { code: { code: 'signoff_code_required' } } };
+			return { ok: false, status: 400, errors: { code: { code: 'signoff_code_required' } } };
 		case 'wrong_code':
-			return { status: 400, errors: { code: { code: 'signoff_wrong_code' } } };
+			return { ok: false, status: 400, errors: { code: { code: 'signoff_wrong_code' } } };
 		case 'totp_enrolment_required':
-			return { status: 403, errors: { _form: { code: 'signoff_totp_enrolment_required' } } };
+			return {
+				ok: false,
+				status: 403,
+				errors: { _form: { code: 'signoff_totp_enrolment_required' } }
+			};
 		case 'throttled':
 			return {
+				ok: false,
 				status: 429,
 				errors: { _form: { code: 'signoff_throttled' } }
 			};

@@ -3,6 +3,7 @@ import { decisionProblems } from '$lib/domain/signoff';
 import { levelName, type Scale } from '$lib/domain/scoring';
 import { actorOf } from '$lib/server/http/access';
 import { loadRecord } from '$lib/server/record';
+import { directoryStepUpView } from '$lib/server/auth/step-up-oidc';
 import { userHasTotp } from '$lib/server/auth/step-up';
 import { gateDecisionOf, residualRisks, scenarioIds, signDecision } from '$lib/server/signoffs';
 import {
@@ -48,6 +49,7 @@ export const load: PageServerLoad = (event) => {
 		benefits: benefitsView(record.content),
 		art36Deadline: cnilReferralOf(db, assessment.id),
 		hasTotp: userHasTotp(db, user.id),
+		directory: directoryStepUpView(event.locals.session, event.url.pathname),
 		today: new Date().toISOString().slice(0, 10)
 	};
 };
@@ -112,13 +114,14 @@ export const actions: Actions = {
 				blockers
 			});
 		}
-		const refused = await confirmSigner(event, db, user, assessment.orgId, membership.role, form);
-		if (refused) return fail(refused.status, { errors: refused.errors, values, stepUp: true });
+		const confirmed = await confirmSigner(event, db, user, assessment.orgId, membership.role, form);
+		if (!confirmed.ok)
+			return fail(confirmed.status, { errors: confirmed.errors, values, stepUp: true });
 		try {
 			signDecision(
 				db,
 				{ ...actorOf(user, membership), userId: user.id },
-				{ id: user.id, name: user.name, role: membership.role },
+				{ id: user.id, name: user.name, role: membership.role, authMethod: confirmed.authMethod },
 				assessment.id,
 				{ outcome: parsed.outcome, body: parsed.body, details: parsed.details, seenHash }
 			);

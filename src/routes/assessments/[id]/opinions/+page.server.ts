@@ -5,6 +5,7 @@ import { actorOf } from '$lib/server/http/access';
 import { validate } from '$lib/server/http/forms';
 import { listFindings } from '$lib/server/findings';
 import { authorshipFor, AuthorshipReasonRequired } from '$lib/server/authorship';
+import { directoryStepUpView } from '$lib/server/auth/step-up-oidc';
 import { userHasTotp } from '$lib/server/auth/step-up';
 import { signableKinds, signOpinion } from '$lib/server/signoffs';
 import { confirmSigner, openSignForm, signRefusal, signoffPage } from '$lib/server/http/sign-form';
@@ -22,6 +23,7 @@ export const load: PageServerLoad = (event) => {
 		signatures: record.signatures,
 		signable,
 		hasTotp: userHasTotp(db, user.id),
+		directory: directoryStepUpView(event.locals.session, event.url.pathname),
 		// Shown to a DPO about to sign on content they mostly saved: a reason is then asked.
 		authorship: signable.some((s) => s.kind === 'dpo')
 			? authorshipFor(db, assessment.id, user.id)
@@ -61,13 +63,14 @@ export const actions: Actions = {
 		const input = parsed.data;
 		if (input.kind !== 'data_subjects_waiver' && !input.verdict)
 			return fail(400, { errors: { verdict: { code: 'required' } }, values, missingVerdict: true });
-		const refused = await confirmSigner(event, db, user, assessment.orgId, membership.role, form);
-		if (refused) return fail(refused.status, { errors: refused.errors, values, stepUp: true });
+		const confirmed = await confirmSigner(event, db, user, assessment.orgId, membership.role, form);
+		if (!confirmed.ok)
+			return fail(confirmed.status, { errors: confirmed.errors, values, stepUp: true });
 		try {
 			const row = signOpinion(
 				db,
 				{ ...actorOf(user, membership), userId: user.id },
-				{ id: user.id, name: user.name, role: membership.role },
+				{ id: user.id, name: user.name, role: membership.role, authMethod: confirmed.authMethod },
 				assessment.id,
 				{
 					kind: input.kind,
