@@ -187,7 +187,7 @@ describe('state of signatures and frozen versions', { timeout: 300_000 }, () => 
 			original,
 			'inserted',
 			`INSERT INTO signatures SELECT 'forged-1', assessment_id, version_number, kind, extra_key,
-			   verdict, body, details, signer_id, signer_name, signer_role, signed_at, content_hash
+			   verdict, body, details, signer_id, signer_name, signer_role, signed_at, content_hash, auth_method
 			 FROM signatures WHERE kind = 'dpo' LIMIT 1;`
 		);
 		const run = runVerify(path);

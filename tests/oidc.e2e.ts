@@ -266,6 +266,12 @@ test.describe('with the directories up', () => {
 		await expect(
 			page.getByRole('status').filter({ hasText: 'Signature enregistrée.' })
 		).toBeVisible();
+		await page.reload();
+		await expect(
+			page.getByText(
+				"Identité confirmée par une nouvelle authentification auprès de l'annuaire de l'établissement."
+			)
+		).toBeVisible();
 
 		const signature = readDb(
 			(db) =>

@@ -9,6 +9,7 @@ import {
 	signedInAs
 } from './helpers';
 import { evaluateSteps } from './evaluate-steps';
+import { readDb } from './matrix-helpers';
 import { resolve } from 'node:path';
 
 const CNIL_SAMPLE = resolve(process.cwd(), 'tests/fixtures/cnil-pia/2018-02-21-pia-example.json');
@@ -53,6 +54,14 @@ test('DPO, security officer and representative sign, then the director decides; 
 		/Avis du délégué/,
 		'Avis du DPO : favorable sous réserve du libellé neutre.'
 	);
+	// How the signer proved it was them goes with the signature (and into its audit state).
+	expect(
+		readDb((db) =>
+			db
+				.prepare("select auth_method from signatures where assessment_id = ? and kind = 'dpo'")
+				.get(id)
+		)
+	).toEqual({ auth_method: 'password' });
 
 	const security = await signedInAs(browser, 'security');
 	await signOpinion(

@@ -88,6 +88,19 @@ describe('state claims', () => {
 		);
 	});
 
+	it('hashes how the signer authenticated when it is recorded, and only then', () => {
+		// Earlier signatures (no method recorded) keep the hash their entries hold.
+		expect(signatureStateHash({ ...opinion, authMethod: null })).toBe(signatureStateHash(opinion));
+		const viaDirectory = { ...opinion, authMethod: 'oidc' };
+		expect(signatureStateHash(viaDirectory)).toBe(canonicalHash(viaDirectory));
+		// A method rewritten behind the triggers no longer matches its entry.
+		const claim = stateClaimOf(entry({ stateHash: signatureStateHash(viaDirectory) }))!;
+		expect(checkClaim(claim, rowsOf([viaDirectory], []))).toBeNull();
+		expect(
+			checkClaim(claim, rowsOf([{ ...viaDirectory, authMethod: 'password' }], []))
+		).not.toBeNull();
+	});
+
 	it('names the rows from the entry’s own fields; other entries claim nothing', () => {
 		expect(opinionClaim).toEqual({
 			kind: 'opinion',

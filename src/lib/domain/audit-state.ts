@@ -35,6 +35,8 @@ export interface SignatureRow {
 	signerRole: string;
 	signedAt: string;
 	contentHash: string;
+	/** How the signer proved it was them; absent or null on signatures made before it was recorded. */
+	authMethod?: string | null;
 }
 
 /** An `assessment_versions` row: the frozen content of a decided version. */
@@ -67,7 +69,9 @@ export function signatureState(r: SignatureRow): SignatureRow {
 		signerName: r.signerName,
 		signerRole: r.signerRole,
 		signedAt: r.signedAt,
-		contentHash: r.contentHash
+		contentHash: r.contentHash,
+		// Only when recorded, so the hashes of earlier signatures stay what they were.
+		...(r.authMethod ? { authMethod: r.authMethod } : {})
 	};
 }
 

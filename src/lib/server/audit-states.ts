@@ -34,7 +34,7 @@ function json(text: unknown): unknown {
 const SIGNATURE_COLUMNS = `id, assessment_id AS assessmentId, version_number AS versionNumber,
 	kind, extra_key AS extraKey, verdict, body, details, signer_id AS signerId,
 	signer_name AS signerName, signer_role AS signerRole, signed_at AS signedAt,
-	content_hash AS contentHash`;
+	content_hash AS contentHash, auth_method AS authMethod`;
 const VERSION_COLUMNS = `assessment_id AS assessmentId, number, content,
 	content_hash AS contentHash, frozen_at AS frozenAt, frozen_by AS frozenBy`;
 

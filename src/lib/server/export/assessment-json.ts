@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { OUTCOMES } from '$lib/domain/signoff';
 import { ROLES } from '$lib/domain/roles';
-import { ASSESSMENT_STATUSES, SIGNATURE_KINDS } from '../db/schema';
+import { ASSESSMENT_STATUSES, SIGN_AUTH_METHODS, SIGNATURE_KINDS } from '../db/schema';
 import { CONTENT_SCHEMA, CONTENT_STEPS } from '../content';
 import type { AssessmentRecord } from '../record';
 
@@ -94,6 +94,12 @@ const signature = z.strictObject({
 	signerRole: z.enum(ROLES),
 	signedAt: timestamp(),
 	contentHash: hash(),
+	authMethod: z
+		.enum(SIGN_AUTH_METHODS)
+		.optional()
+		.describe(
+			'How the signer proved it was them: password, password_totp (and two-factor code), oidc (fresh authentication at the directory); absent on earlier signatures'
+		),
 	current: z.boolean().describe('Signed this very content (same hash); false = stale')
 });
 
@@ -161,6 +167,7 @@ function signatureJson(s: AssessmentRecord['signatures'][number]) {
 		signerRole: s.signerRole,
 		signedAt: s.signedAt,
 		contentHash: s.contentHash,
+		...(s.authMethod ? { authMethod: s.authMethod } : {}),
 		current: s.current
 	};
 }

@@ -6,6 +6,7 @@ import { localize } from '$lib/domain/knowledge/localized';
 import { latestOf } from '$lib/domain/signoff';
 import { HISTORY_ROWS as AUDIT_ROWS, type SignatureView } from '$lib/server/record';
 import type { ReportContext } from './report-context';
+import type { SignAuthMethod } from '../db/schema';
 import type { Block, Field, Section } from './report-doc';
 import { formatDate, formatDateTime } from './report-doc';
 import {
@@ -32,8 +33,27 @@ function signatureFields(ctx: ReportContext, s: SignatureView): Field[] {
 		},
 		{ label: m.exports_report_signed_at({}, ctx.o), value: formatDateTime(s.signedAt, ctx.locale) },
 		{ label: m.exports_report_signed_hash({}, ctx.o), value: s.contentHash },
-		{ label: m.exports_report_signature_state({}, ctx.o), value: signatureState(ctx, s) }
+		{ label: m.exports_report_signature_state({}, ctx.o), value: signatureState(ctx, s) },
+		...(s.authMethod
+			? [
+					{
+						label: m.exports_report_auth_method({}, ctx.o),
+						value: authMethodLabel(ctx, s.authMethod)
+					}
+				]
+			: [])
 	];
+}
+
+function authMethodLabel(ctx: ReportContext, method: SignAuthMethod): string {
+	switch (method) {
+		case 'password':
+			return m.exports_report_auth_password({}, ctx.o);
+		case 'password_totp':
+			return m.exports_report_auth_password_totp({}, ctx.o);
+		case 'oidc':
+			return m.exports_report_auth_oidc({}, ctx.o);
+	}
 }
 
 function opinionTitle(ctx: ReportContext, s: SignatureView): string {
