@@ -354,7 +354,9 @@ test('malformed input to every action and endpoint: never a 5xx, and a 4xx chang
 			seed
 		});
 		for (const [n, [b, seg1, seg2, q]] of cases.entries()) {
-			const params = { id: assessmentId, step: seg1, attachmentId: seg2 };
+			// A directory's id: the configured one, or garbage (an unknown one, refused plainly).
+			const provider = n % 2 ? 'ght' : seg1;
+			const params = { id: assessmentId, step: seg1, attachmentId: seg2, provider };
 			// Now and then the [id] itself is garbage, or the demo hospital's (→ 404, never 500).
 			if (n % 7 === 3) params.id = seg1;
 			if (n % 7 === 5) params.id = demo.assessmentId;

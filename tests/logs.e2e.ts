@@ -23,7 +23,7 @@ function readLogs(): string {
 function events(): string[] {
 	const [out, err] = LOGS.map((f) => readFileSync(f, 'utf8').split('\n'));
 	const banner =
-		/^(DPIA workbench: |Evidence bundles signed by key |E-mail notifications: |Demo seeded\. |Demo accounts:| {2}|Listening on )/;
+		/^(DPIA workbench: |Evidence bundles signed by key |E-mail notifications: |Directory sign-in |Demo seeded\. |Demo accounts:| {2}|Listening on )/;
 	// The banner is the start-up block; JSON events (e.g. the signing key's creation) may
 	// come before or between its lines and are kept.
 	let end = 0;

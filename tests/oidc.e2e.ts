@@ -37,6 +37,14 @@ function audit(action: string, since: number): { summary: string; seq: number }[
 	);
 }
 
+/**
+ * The reasons of the directory sign-ins refused since `seq`. Other files running meanwhile
+ * (the authorization matrix, the fuzzer) call these routes too: tests look for their own
+ * reasons rather than the exact list.
+ */
+const refusals = (since: number) =>
+	audit('auth.oidc_refused', since).map((e) => e.summary.split(':')[0]!);
+
 const lastSeq = () =>
 	readDb((db) => (db.prepare('select max(seq) as s from audit_log').get() as { s: number }).s);
 
@@ -90,9 +98,7 @@ test('a directory that does not answer gives a clear page, audited, and nothing 
 		"L'annuaire de l'établissement ne répond pas"
 	);
 	expect(await seriousViolations(page)).toEqual([]);
-	expect(audit('auth.oidc_refused', since).map((e) => e.summary.split(':')[0])).toEqual([
-		'provider_down'
-	]);
+	expect(refusals(since)).toContain('provider_down');
 	expect(audit('auth.oidc_account_created', since)).toEqual([]);
 });
 
@@ -147,10 +153,11 @@ test.describe('with the directories up', () => {
 		expect(accountOf(email)).toEqual([
 			expect.objectContaining({ name: 'Anne Annuaire-Martin', role: 'director' })
 		]);
-		expect(audit('user.role_change', since).map((e) => e.summary)).toEqual([
-			'role none -> dpo (directory ght)',
-			'role dpo -> director (directory ght)'
-		]);
+		expect(
+			audit('user.role_change', since)
+				.map((e) => e.summary)
+				.filter((s) => s.endsWith('(directory ght)'))
+		).toEqual(['role none -> dpo (directory ght)', 'role dpo -> director (directory ght)']);
 		expect(audit('user.profile_from_directory', since)).toHaveLength(1);
 
 		// Out of every mapped group: the role goes and the sign-in is refused, plainly.
@@ -208,11 +215,8 @@ test.describe('with the directories up', () => {
 		await stranger.goto(forged.href);
 		await expect(stranger).toHaveURL(/\/login\/refused\?reason=token_rejected$/);
 
-		expect(audit('auth.oidc_refused', since).map((e) => e.summary.split(':')[0])).toEqual([
-			'bad_state',
-			'bad_state',
-			'token_rejected'
-		]);
+		expect(refusals(since).filter((r) => r === 'bad_state').length).toBeGreaterThanOrEqual(2);
+		expect(refusals(since).filter((r) => r === 'token_rejected')).toHaveLength(1);
 		expect(accountOf(email)).toHaveLength(1);
 		await context.close();
 		await fresh.close();
@@ -284,9 +288,7 @@ test.describe('with the directories up', () => {
 		);
 		expect(signature).toEqual([{ method: 'oidc', role: 'security' }]);
 		expect(audit('signing.stepup_directory', since)).toHaveLength(1);
-		expect(audit('auth.oidc_refused', since).map((e) => e.summary.split(':')[0])).toEqual([
-			'stale_authentication'
-		]);
+		expect(refusals(since).filter((r) => r === 'stale_authentication')).toHaveLength(1);
 		// Used once: the next signature would need another one.
 		expect(
 			readDb(

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
+import { refuseSignIn } from '$lib/server/http/oidc-refusal';
 import {
-	auditRefusal,
 	FLOW_COOKIE,
 	FLOW_TTL_MS,
 	oidcProvider,
@@ -20,10 +20,7 @@ export const GET: RequestHandler = async ({ params, url, locals, cookies }) => {
 	const p = oidcProvider(params.provider);
 	const stepUp = url.searchParams.get('step_up') === '1';
 	const returnTo = safeRedirect(url.searchParams.get('redirectTo'), '/tasks');
-	const refuse = (refusal: OidcRefused) => {
-		auditRefusal(db, p ?? null, refusal, locals.user?.email);
-		redirect(303, `/login/refused?reason=${refusal.reason}`);
-	};
+	const refuse = (refusal: OidcRefused) => refuseSignIn(db, p ?? null, refusal, locals.user?.email);
 	if (!p) return refuse(new OidcRefused('unknown_provider', params.provider.slice(0, 40)));
 	if (!stepUp && locals.user) redirect(303, returnTo);
 	if (stepUp && (!locals.session || locals.session.oidcProvider !== p.id))

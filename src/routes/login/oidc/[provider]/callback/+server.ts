@@ -1,12 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import {
-	auditRefusal,
-	finishFlow,
-	FLOW_COOKIE,
-	oidcProvider,
-	OidcRefused
-} from '$lib/server/auth/oidc';
+import { refuseSignIn } from '$lib/server/http/oidc-refusal';
+import { finishFlow, FLOW_COOKIE, oidcProvider, OidcRefused } from '$lib/server/auth/oidc';
 import { signInFromDirectory } from '$lib/server/auth/oidc-accounts';
 import { markDirectoryStepUp } from '$lib/server/auth/step-up-oidc';
 import { setSessionCookie } from '$lib/server/http/cookie';
@@ -23,10 +18,7 @@ export const GET: RequestHandler = async ({ params, url, locals, cookies }) => {
 	const p = oidcProvider(params.provider);
 	const cookieState = cookies.get(FLOW_COOKIE);
 	cookies.delete(FLOW_COOKIE, { path: '/login/oidc', secure: url.protocol === 'https:' });
-	const refuse = (refusal: OidcRefused) => {
-		auditRefusal(db, p ?? null, refusal, locals.user?.email);
-		redirect(303, `/login/refused?reason=${refusal.reason}`);
-	};
+	const refuse = (refusal: OidcRefused) => refuseSignIn(db, p ?? null, refusal, locals.user?.email);
 	if (!p) return refuse(new OidcRefused('unknown_provider', params.provider.slice(0, 40)));
 	// The URL registered at the provider, with the answer's parameters: behind a proxy the
 	// request's own URL may differ, and the token request must name the registered one.
