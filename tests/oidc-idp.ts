@@ -29,6 +29,12 @@ export interface TestIdp {
 	next: { accountId: string; authTime?: number };
 	/** Every interaction completed, in order (`prompt`: 'login' or 'consent'). */
 	interactions: { uid: string; prompt: string; accountId: string }[];
+	/**
+	 * When true, the key set published at /jwks is another key under the same `kid`: the ID
+	 * tokens, still signed with the real key, then fail verification (a forged signature as
+	 * the client sees it). Set it before the client first fetches the keys.
+	 */
+	publishForeignKey: boolean;
 	close(): Promise<void>;
 }
 
@@ -204,8 +210,13 @@ export async function startTestIdp(opts: {
 		users: new Map(),
 		next: { accountId: '' },
 		interactions: [],
+		publishForeignKey: false,
 		close: async () => {}
 	};
+	const foreign = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey;
+	const foreignJwks = JSON.stringify({
+		keys: [{ ...foreign.export({ format: 'jwk' }), kid: 'test-idp', use: 'sig', alg: 'RS256' }]
+	});
 
 	const provider = new Provider(issuer, {
 		adapter: memoryAdapter(new Map()),
@@ -348,6 +359,11 @@ export async function startTestIdp(opts: {
 		// right after a restart does not fail with "other side closed".
 		res.setHeader('Connection', 'close');
 		const path = new URL(req.url ?? '/', issuer).pathname;
+		if (req.method === 'GET' && path === '/jwks' && idp.publishForeignKey) {
+			res.setHeader('Content-Type', 'application/jwk-set+json; charset=utf-8');
+			res.end(foreignJwks);
+			return;
+		}
 		if (req.method === 'GET' && /^\/interaction\/[^/]+$/.test(path)) {
 			interaction(req, res).catch((error: unknown) => {
 				if (res.headersSent) return res.destroy();

@@ -302,6 +302,29 @@ test.describe('with the directories up', () => {
 			).n
 		).toBe(0);
 	});
+
+	test("an ID token whose signature does not verify against the directory's keys is refused", async ({
+		browser
+	}) => {
+		// The other directory's keys were never fetched by the app (its earlier use stopped
+		// before the token request): the first fetch gets the foreign key.
+		const email = `zoe.${Date.now().toString(36)}@autre.test`;
+		autre.users.set('zoe', { email, name: 'Zoé Faussaire', groups: ['GRP-DPO'] });
+		autre.next = { accountId: 'zoe' };
+		autre.publishForeignKey = true;
+		const since = lastSeq();
+		const page = await (await browser.newContext()).newPage();
+		await signInWithDirectory(page, 'Autre annuaire');
+		await expect(page).toHaveURL(/\/login\/refused\?reason=token_rejected$/);
+		await expect(page.getByRole('alert')).toContainText("n'a pas pu être vérifiée");
+		expect(accountOf(email)).toEqual([]);
+		const rejected = audit('auth.oidc_refused', since).filter((e) =>
+			e.summary.startsWith('token_rejected')
+		);
+		expect(rejected).toHaveLength(1);
+		expect(rejected[0]!.summary).toMatch(/signature/i);
+		await page.context().close();
+	});
 });
 
 /** A new analysis, every step evaluated by the DPO and the opinions opened. */

@@ -101,8 +101,14 @@ async function clientConfig(p: OidcProviderConfig): Promise<client.Configuration
 	if (!pending) {
 		const issuer = new URL(p.issuer);
 		pending = client.discovery(issuer, p.clientId, p.clientSecret, undefined, {
-			// Plain http only towards a provider on this machine (tests, a local Keycloak).
-			execute: isLocalhost(issuer.hostname) ? [client.allowInsecureRequests] : [],
+			execute: [
+				// The ID token's signature is checked against the provider's keys (jwks_uri) too,
+				// not only trusted for coming over TLS: the account and the role it gives are
+				// evidence in a DPIA record (non-repudiation).
+				client.enableNonRepudiationChecks,
+				// Plain http only towards a provider on this machine (tests, a local Keycloak).
+				...(isLocalhost(issuer.hostname) ? [client.allowInsecureRequests] : [])
+			],
 			timeout: 10
 		});
 		discovered.set(p.id, pending);
@@ -219,10 +225,7 @@ export async function finishFlow(
 		});
 	} catch (e) {
 		const down = e instanceof TypeError || (e as { code?: string })?.code === 'OAUTH_TIMEOUT';
-		throw new OidcRefused(
-			down ? 'provider_down' : 'token_rejected',
-			(e instanceof Error ? e.message : String(e)).slice(0, 200)
-		);
+		throw new OidcRefused(down ? 'provider_down' : 'token_rejected', errorChain(e).slice(0, 200));
 	}
 	const claims = (tokens.claims() ?? {}) as Record<string, unknown>;
 	if (flow.purpose === 'step_up' && !freshAuthentication(claims.auth_time, flow.createdAt))
@@ -234,6 +237,17 @@ export async function finishFlow(
 		claims,
 		acr: typeof claims.acr === 'string' ? claims.acr.slice(0, 100) : null
 	};
+}
+
+/** openid-client wraps the precise reason ("JWT signature verification failed"…) as the cause. */
+function errorChain(e: unknown): string {
+	const parts: string[] = [];
+	for (let cur: unknown = e, depth = 0; cur && depth < 3; depth++) {
+		parts.push(cur instanceof Error ? cur.message : String(cur));
+		// A cause that is not an Error is the raw response: not for the audit log.
+		cur = cur instanceof Error && cur.cause instanceof Error ? cur.cause : undefined;
+	}
+	return parts.join(': ');
 }
 
 /** The provider's logout address (RP-initiated logout), or null when it offers none. */
