@@ -11,7 +11,7 @@ import {
 import { record, type Actor } from '../audit';
 import { organisations } from '../db/schema';
 import { oidcFlows } from '../db/schema-oidc';
-import type { Db } from '../db';
+import { writeTransaction, type Db } from '../db';
 
 /*
  * The OpenID Connect protocol, done by openid-client (certified by the OpenID Foundation):
@@ -153,7 +153,7 @@ export async function startFlow(
 		nonce
 	};
 	if (purpose === 'step_up') Object.assign(params, { prompt: 'login', max_age: '0' });
-	db.transaction((tx) => {
+	writeTransaction(db, (tx) => {
 		// Abandoned sign-ins go with the next one.
 		tx.delete(oidcFlows)
 			.where(lt(oidcFlows.createdAt, now - FLOW_TTL_MS))
@@ -196,7 +196,9 @@ export async function finishFlow(
 ): Promise<FinishedFlow> {
 	const state = callbackUrl.searchParams.get('state') ?? '';
 	if (!state || state.length > 200) throw new OidcRefused('bad_state', 'no state in the answer');
-	const flow = db.transaction((tx) => {
+	// BEGIN IMMEDIATE: a read then a write in a deferred transaction could fail at once
+	// against a concurrent writer instead of waiting its turn.
+	const flow = writeTransaction(db, (tx) => {
 		const row = tx
 			.select()
 			.from(oidcFlows)
