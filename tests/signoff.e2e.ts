@@ -363,14 +363,3 @@ test('forged, repeated, wrong-role and unauthenticated signatures are refused, n
 	await dpo.goto(`/assessments/${id}/opinions`);
 	expect(await seriousViolations(dpo)).toEqual([]);
 });
-
-test('the audit verifier page is for the DPO and the auditor', async ({ browser }) => {
-	const auditor = await signedInAs(browser, 'auditor');
-	await auditor.goto('/audit');
-	await auditor.getByRole('button', { name: 'Vérifier la chaîne maintenant' }).click();
-	await expect(auditor.getByRole('status')).toContainText('Journal intact');
-	expect(await seriousViolations(auditor)).toEqual([]);
-	const contributor = await signedInAs(browser, 'contributor');
-	const res = await contributor.goto('/audit');
-	expect(res?.status()).toBe(403);
-});

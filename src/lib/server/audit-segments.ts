@@ -81,11 +81,23 @@ export function* segmentRows(sqlite: Sqlite, segment: Segment): Generator<AuditE
 	}
 }
 
-/** Verifies one segment; a bounded segment missing its last entries fails at the first one. */
-export function verifySegment(sqlite: Sqlite, segment: Segment): ChainVerification {
+/** How often `verifySegment` reports progress: rare enough to cost nothing per entry. */
+export const PROGRESS_EVERY = 20_000;
+
+/**
+ * Verifies one segment; a bounded segment missing its last entries fails at the first one.
+ * `onProgress` is told the number of entries checked so far, every PROGRESS_EVERY entries.
+ */
+export function verifySegment(
+	sqlite: Sqlite,
+	segment: Segment,
+	onProgress?: (checked: number) => void
+): ChainVerification {
 	const verifier = new ChainVerifier(segment.start);
+	let checked = 0;
 	for (const entry of segmentRows(sqlite, segment)) {
 		if (verifier.push(entry)) break;
+		if (onProgress && ++checked % PROGRESS_EVERY === 0) onProgress(checked);
 	}
 	const result = verifier.result();
 	if (result.ok && segment.toSeq !== null) {

@@ -89,6 +89,8 @@ export const POLICY: Readonly<Record<string, Rule>> = {
 	'GET /tasks': SIGNED_IN,
 	'GET /audit': anywhere('audit.verify'),
 	'POST /audit?/verify': anywhere('audit.verify'),
+	'POST /audit?/start': anywhere('audit.verify'),
+	'GET /audit/progress': anywhere('audit.verify'),
 
 	'GET /admin': anywhere('users.manage'),
 	'POST /admin?/createOrg': anywhere('users.manage'),

@@ -1,6 +1,13 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { can, type Capability } from '$lib/domain/roles';
-import { membershipIn, visibleAssessment, type CurrentUser, type Membership } from '../access';
+import {
+	actorOf,
+	membershipIn,
+	orgsWhere,
+	visibleAssessment,
+	type CurrentUser,
+	type Membership
+} from '../access';
 import type { Assessment } from '../db/schema';
 import { getDb, type Db } from '../db';
 
@@ -54,4 +61,15 @@ export function assessmentAccess(event: AccessEvent, capability: Capability = 'a
 	const user = requireUser(event);
 	const db = getDb();
 	return { user, db, ...requireAssessment(db, user, event.params.id ?? '', capability) };
+}
+
+/**
+ * The audit trail's integrity check (/audit, same verifier as `npm run audit:verify`) is
+ * for the DPO and the auditor of at least one organisation; the actor is the first.
+ */
+export function requireVerifier(event: Event) {
+	const user = requireUser(event);
+	const orgs = orgsWhere(user, 'audit.verify');
+	if (!orgs.length) error(403, { message: 'forbidden' });
+	return { user, actor: actorOf(user, orgs[0]!) };
 }
