@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { postForm } from './helpers';
+import { act, newBookingAssessment, postForm } from './helpers';
 
 const EVALUATED = [
 	'screening',
@@ -27,4 +27,20 @@ export async function evaluateSteps(dpo: Page, id: string, steps = EVALUATED) {
 		});
 		expect(res.status(), step).toBeLessThan(400);
 	}
+}
+
+/**
+ * A new booking assessment brought to the opinions: the contributor creates and submits
+ * it, the DPO evaluates every step (the decision gate) and opens the opinions.
+ */
+export async function assessmentCollectingOpinions(
+	contributor: Page,
+	dpo: Page,
+	titlePrefix: string
+): Promise<string> {
+	const id = await newBookingAssessment(contributor, titlePrefix);
+	await act(contributor, id, 'Soumettre à la relecture du DPO');
+	await evaluateSteps(dpo, id);
+	await act(dpo, id, 'Ouvrir le recueil des avis');
+	return id;
 }

@@ -3,9 +3,9 @@
  * (oidc-provider, tests/oidc-idp.ts) that this file starts: the group's directory ("ght")
  * and another one ("autre"), both configured in playwright.config.ts.
  */
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { act, newBookingAssessment, seriousViolations, signedInAs } from './helpers';
-import { evaluateSteps } from './evaluate-steps';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { seriousViolations, signedInAs } from './helpers';
+import { assessmentCollectingOpinions } from './evaluate-steps';
 import { readDb } from './matrix-helpers';
 import { startTestIdp, type TestIdp } from './oidc-idp';
 import { OIDC_CLIENT } from './oidc-config';
@@ -226,7 +226,11 @@ test.describe('with the directories up', () => {
 		browser
 	}) => {
 		test.setTimeout(600_000);
-		const id = await assessmentCollectingOpinions(browser);
+		const contributor = await signedInAs(browser, 'contributor');
+		const dpo = await signedInAs(browser, 'dpo');
+		const id = await assessmentCollectingOpinions(contributor, dpo, 'Annuaire');
+		await contributor.context().close();
+		await dpo.context().close();
 		const email = `sophie.${Date.now().toString(36)}@ght.test`;
 		ght.users.set('sophie', { email, name: 'Sophie Annuaire (RSSI)', groups: ['GRP-RSSI'] });
 		ght.next = { accountId: 'sophie' };
@@ -328,14 +332,3 @@ test.describe('with the directories up', () => {
 });
 
 /** A new analysis, every step evaluated by the DPO and the opinions opened. */
-async function assessmentCollectingOpinions(browser: Browser): Promise<string> {
-	const contributor = await signedInAs(browser, 'contributor');
-	const id = await newBookingAssessment(contributor, 'Annuaire');
-	await act(contributor, id, 'Soumettre à la relecture du DPO');
-	const dpo = await signedInAs(browser, 'dpo');
-	await evaluateSteps(dpo, id);
-	await act(dpo, id, 'Ouvrir le recueil des avis');
-	await contributor.context().close();
-	await dpo.context().close();
-	return id;
-}

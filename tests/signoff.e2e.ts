@@ -8,7 +8,7 @@ import {
 	act,
 	signedInAs
 } from './helpers';
-import { evaluateSteps } from './evaluate-steps';
+import { assessmentCollectingOpinions, evaluateSteps } from './evaluate-steps';
 import { readDb } from './matrix-helpers';
 import { resolve } from 'node:path';
 
@@ -41,13 +41,8 @@ test('DPO, security officer and representative sign, then the director decides; 
 	// Seven step evaluations before the opinions: slow on a loaded machine.
 	test.setTimeout(600_000);
 	const contributor = await signedInAs(browser, 'contributor');
-	const id = await newBookingAssessment(contributor, 'Signatures');
-	await act(contributor, id, 'Soumettre à la relecture du DPO');
-
 	const dpo = await signedInAs(browser, 'dpo');
-	// Every step is evaluated before the decision is asked for (decision gate).
-	await evaluateSteps(dpo, id);
-	await act(dpo, id, 'Ouvrir le recueil des avis');
+	const id = await assessmentCollectingOpinions(contributor, dpo, 'Signatures');
 	await signOpinion(
 		dpo,
 		id,

@@ -1,5 +1,5 @@
-import { and, eq, gte, isNotNull } from 'drizzle-orm';
-import { STEP_UP_VALIDITY_MS, type OidcProviderConfig } from '$lib/domain/oidc';
+import { and, eq, gte, isNotNull, lte } from 'drizzle-orm';
+import { STEP_UP_VALIDITY_MS, stepUpValid, type OidcProviderConfig } from '$lib/domain/oidc';
 import { mutate, record } from '../audit';
 import type { Db } from '../db';
 import { sessions } from '../db/schema';
@@ -49,7 +49,11 @@ export function markDirectoryStepUp(
 	});
 }
 
-/** Uses the session's fresh authentication, if it has one still valid: true once, then false. */
+/**
+ * Uses the session's fresh authentication, if it has one still valid: true once, then false.
+ * The condition is stepUpValid's, written in SQL so that checking and using up are one
+ * statement (two signatures racing cannot both use it).
+ */
 export function consumeDirectoryStepUp(
 	db: Db,
 	sessionId: string,
@@ -63,7 +67,8 @@ export function consumeDirectoryStepUp(
 			and(
 				eq(sessions.id, sessionId),
 				isNotNull(sessions.stepUpAt),
-				gte(sessions.stepUpAt, now - STEP_UP_VALIDITY_MS)
+				gte(sessions.stepUpAt, now - STEP_UP_VALIDITY_MS),
+				lte(sessions.stepUpAt, now)
 			)
 		)
 		.returning({ id: sessions.id })
@@ -84,7 +89,7 @@ export function consumeDirectoryStepUp(
 
 /** Until when the session's fresh authentication can sign (ISO), or null. */
 export function directoryStepUpUntil(stepUpAt: number | null, now = Date.now()): string | null {
-	if (stepUpAt === null || now - stepUpAt > STEP_UP_VALIDITY_MS) return null;
+	if (stepUpAt === null || !stepUpValid(stepUpAt, now)) return null;
 	return new Date(stepUpAt + STEP_UP_VALIDITY_MS).toISOString();
 }
 
