@@ -146,13 +146,15 @@ const EXPORT_PLACEHOLDER = ['## Export', '', '_To be filled from `npm run bench:
 const block = (name: string, body: string) =>
 	`<!-- bench:${name} -->\n${body}\n<!-- /bench:${name} -->`;
 
+const SECTIONS = ['load', 'audit', 'export', 'responsiveness'] as const;
+
 /** Replaces the named sections in bench/results.md, keeping every other section as it was. */
-export async function writeResults(sections: Partial<Record<'load' | 'audit' | 'export', string>>) {
+export async function writeResults(sections: Partial<Record<(typeof SECTIONS)[number], string>>) {
 	let text = existsSync(RESULTS)
 		? readFileSync(RESULTS, 'utf8')
 		: '# Benchmark results\n\nWritten by `npm run bench` (see bench/run.ts); figures are as measured on the machine named in each section.\n';
 	const all = { export: EXPORT_PLACEHOLDER, ...sections };
-	for (const name of ['load', 'audit', 'export'] as const) {
+	for (const name of SECTIONS) {
 		const body = sections[name];
 		const pattern = new RegExp(`<!-- bench:${name} -->[\\s\\S]*?<!-- /bench:${name} -->`);
 		if (pattern.test(text)) {
