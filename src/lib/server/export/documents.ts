@@ -7,10 +7,10 @@
 import type { AssessmentRecord } from '$lib/server/record';
 import type { Locale } from '$lib/domain/knowledge/localized';
 import { renderDocument } from './render-worker';
-import type { DocumentKind, RenderFormat } from './render-worker-entry';
+import type { DocumentKind, RenderFormat } from './render-job';
 import type { ReportOptions } from './report-model';
 
-export type { DocumentKind, RenderFormat as DocumentFormat } from './render-worker-entry';
+export type { DocumentKind, RenderFormat as DocumentFormat } from './render-job';
 
 /** `kind` of `record` in `locale`, as PDF or Word bytes. */
 export function renderDocumentOf(

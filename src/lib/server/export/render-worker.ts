@@ -4,7 +4,7 @@
  * 200-risk assessment the layout takes tens of seconds and the model hundreds of
  * milliseconds, both felt by every other user if they ran here.
  */
-import type { RenderJob } from './render-worker-entry';
+import type { RenderJob } from './render-job';
 import { runInWorker, type WorkerBudget } from './render-worker-run';
 
 /**

@@ -10,7 +10,7 @@ import {
 	signalChange
 } from '$lib/server/review';
 import { CnilImportError, MAX_IMPORT_BYTES } from '$lib/server/interop/cnil-pia';
-import { readUploadForm, uploadedFile } from '$lib/server/http/upload';
+import { readUpload } from '$lib/server/http/upload';
 
 const signalSchema = z
 	.object({
@@ -57,17 +57,16 @@ export async function importUpdateAction(event: RequestEvent<{ id: string }>) {
 	const refuse = (status: number, problem: CnilImportError['problem'], fileName = '') =>
 		fail(status, { update: true, importError: problem, fileName: fileName.slice(0, 200) });
 	const tooLarge = { code: 'too_large', max: MAX_IMPORT_BYTES } as const;
-	const form = await readUploadForm(event.request, MAX_IMPORT_BYTES);
+	const form = await readUpload(event.request, MAX_IMPORT_BYTES);
 	if (form === 'too_large') return refuse(413, tooLarge);
-	const file = uploadedFile(form);
+	const file = form.file;
 	if (!file) return refuse(400, { code: 'no_file' });
-	if (file.size > MAX_IMPORT_BYTES) return refuse(413, tooLarge, file.name);
 	try {
 		const signal = await importUpdate(
 			db,
 			{ ...actorOf(user, membership), userId: user.id },
 			assessment.id,
-			{ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+			file,
 			event.locals.locale
 		);
 		return { update: true, imported: signal.changes?.length ?? 0 };

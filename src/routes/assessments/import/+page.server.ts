@@ -8,7 +8,7 @@ import {
 	importCnilPia,
 	type ImportProblem
 } from '$lib/server/interop/cnil-pia';
-import { readUploadForm, uploadedFile } from '$lib/server/http/upload';
+import { readUpload } from '$lib/server/http/upload';
 import type { Actions, PageServerLoad } from './$types';
 
 const orgSchema = z.string().min(1).max(64);
@@ -36,16 +36,14 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		if (!orgsWhere(user, 'assessment.create').length) error(403, { message: 'forbidden' });
 		const tooLarge = { code: 'too_large', max: MAX_IMPORT_BYTES } as const;
-		const form = await readUploadForm(event.request, MAX_IMPORT_BYTES);
+		const form = await readUpload(event.request, MAX_IMPORT_BYTES);
 		if (form === 'too_large') return refuse(413, tooLarge, '', '');
-		const orgInput = form.get('orgId');
-		const orgId = orgSchema.safeParse(orgInput);
+		const orgId = orgSchema.safeParse(form.fields.get('orgId'));
 		if (!orgId.success) error(400, { message: 'bad_form' });
 		const membership = requireRole(user, orgId.data, 'assessment.create');
 
-		const file = uploadedFile(form);
+		const file = form.file;
 		if (!file) return refuse(400, { code: 'no_file' }, '', orgId.data);
-		if (file.size > MAX_IMPORT_BYTES) return refuse(413, tooLarge, file.name, orgId.data);
 
 		let created;
 		try {
@@ -54,7 +52,7 @@ export const actions: Actions = {
 				getDb(),
 				{ ...actorOf(user, membership), userId: user.id },
 				orgId.data,
-				{ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+				file,
 				event.locals.locale
 			);
 		} catch (e) {

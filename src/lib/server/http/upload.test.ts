@@ -1,0 +1,81 @@
+import { isHttpError } from '@sveltejs/kit';
+import { describe, expect, it } from 'vitest';
+import { readUpload } from './upload';
+
+/** A browser-like multipart request (undici writes the body and its boundary). */
+function formRequest(fields: Record<string, string | File>): Request {
+	const form = new FormData();
+	for (const [k, v] of Object.entries(fields)) form.set(k, v);
+	return new Request('http://localhost/assessments/import', { method: 'POST', body: form });
+}
+
+const json = (text: string, name = 'analyse.json') =>
+	new File([text], name, { type: 'application/json' });
+
+async function refusal(request: Request): Promise<number> {
+	try {
+		await readUpload(request, 1000);
+	} catch (e) {
+		if (isHttpError(e)) return e.status;
+		throw e;
+	}
+	throw new Error('not refused');
+}
+
+describe('readUpload', () => {
+	it('reads the fields and the file, names in UTF-8 and NUL characters dropped', async () => {
+		const upload = await readUpload(
+			formRequest({ orgId: 'org\0-1', file: json('{"a":"é"}', 'évaluation « CNIL ».json') }),
+			1000
+		);
+		if (upload === 'too_large') throw new Error('too large');
+		expect(upload.fields.get('orgId')).toBe('org-1');
+		expect(upload.file?.name).toBe('évaluation « CNIL ».json');
+		expect(new TextDecoder().decode(upload.file?.bytes)).toBe('{"a":"é"}');
+	});
+
+	it('gives no file when none was chosen (what a browser sends for an empty file input)', async () => {
+		const body =
+			'--b\r\nContent-Disposition: form-data; name="orgId"\r\n\r\nx\r\n' +
+			'--b\r\nContent-Disposition: form-data; name="file"; filename=""\r\n' +
+			'Content-Type: application/octet-stream\r\n\r\n\r\n--b--\r\n';
+		const upload = await readUpload(
+			new Request('http://localhost/', {
+				method: 'POST',
+				headers: { 'content-type': 'multipart/form-data; boundary=b' },
+				body
+			}),
+			1000
+		);
+		if (upload === 'too_large') throw new Error('too large');
+		expect(upload.fields.get('orgId')).toBe('x');
+		expect(upload.file).toBeNull();
+	});
+
+	it('refuses a file over the limit while it streams, and an announced length over it at once', async () => {
+		expect(await readUpload(formRequest({ file: json('x'.repeat(1001)) }), 1000)).toBe('too_large');
+		const announced = new Request('http://localhost/', {
+			method: 'POST',
+			headers: { 'content-type': 'multipart/form-data; boundary=x', 'content-length': '99999999' },
+			body: 'never read'
+		});
+		expect(await readUpload(announced, 1000)).toBe('too_large');
+	});
+
+	it('answers 400 to a body that is not a multipart form, or a cut one', async () => {
+		const text = new Request('http://localhost/', {
+			method: 'POST',
+			headers: { 'content-type': 'text/plain' },
+			body: 'file=x'
+		});
+		expect(await refusal(text)).toBe(400);
+		const whole = formRequest({ file: json('{"a":1}') });
+		const bytes = new Uint8Array(await whole.arrayBuffer());
+		const cut = new Request('http://localhost/', {
+			method: 'POST',
+			headers: { 'content-type': whole.headers.get('content-type')! },
+			body: bytes.subarray(0, bytes.length - 20)
+		});
+		expect(await refusal(cut)).toBe(400);
+	});
+});
