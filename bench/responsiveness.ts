@@ -125,7 +125,7 @@ try {
 			{ healthz: 100, page: 100 },
 			download(target, bigId, 'bundle', 'PK', 'ZIP')
 		],
-		['10 MB hostile CNIL import', { healthz: 100, page: 100 }, hostileImport(target, orgId)],
+		['10 MB hostile CNIL import', { healthz: 100, page: 100 }, await hostileImport(target, orgId)],
 		[
 			`/audit verification, ${num('entries').toLocaleString('en')} entries`,
 			{ healthz: 50, page: 100 },
