@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import * as tables from './schema';
 import * as reviewTables from './schema-review';
 import * as oidcTables from './schema-oidc';
+import { cacheStatements } from './statement-cache';
 
 const schema = { ...tables, ...reviewTables, ...oidcTables };
 
@@ -52,6 +53,7 @@ export function openDatabase(
 	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
+	cacheStatements(sqlite);
 	const db = drizzle(sqlite, { schema }) as Db;
 	if (options.migrate !== false) migrate(db, { migrationsFolder: migrationsFolder() });
 	return db;
