@@ -62,7 +62,48 @@ describe('readUpload', () => {
 		expect(await readUpload(announced, 1000)).toBe('too_large');
 	});
 
-	it('answers 400 to a body that is not a multipart form, or a cut one', async () => {
+	it('reads a form without a file (urlencoded): its fields, no file', async () => {
+		const upload = await readUpload(
+			new Request('http://localhost/', {
+				method: 'POST',
+				headers: { 'content-type': 'application/x-www-form-urlencoded' },
+				body: 'orgId=org-2'
+			}),
+			1000
+		);
+		if (upload === 'too_large') throw new Error('too large');
+		expect(upload.fields.get('orgId')).toBe('org-2');
+		expect(upload.file).toBeNull();
+	});
+
+	it('reads to the end a form of many parts (a fuzzer case that never got an answer), keeping the first file', async () => {
+		const part = (name: string, value: string, filename?: string) =>
+			`--b\r\nContent-Disposition: form-data; name="${name}"` +
+			(filename === undefined ? '' : `; filename="${filename}"\r\nContent-Type: text/csv`) +
+			`\r\n\r\n${value}\r\n`;
+		const body =
+			Array.from({ length: 25 }, (_, i) => part(`f${i % 12}`, `v${i}`)).join('') +
+			part('file', 'first', 'a.json') +
+			part('file', 'second', 'b.json') +
+			part('other', 'x', 'c.csv') +
+			part('description', 'é'.repeat(500_000)) +
+			'--b--\r\n';
+		const upload = await readUpload(
+			new Request('http://localhost/', {
+				method: 'POST',
+				headers: { 'content-type': 'multipart/form-data; boundary=b' },
+				body
+			}),
+			1000
+		);
+		if (upload === 'too_large') throw new Error('too large');
+		expect(upload.fields.get('f3')).toBe('v3');
+		expect(upload.fields.get('description')?.length).toBeLessThanOrEqual(100_000);
+		expect(upload.file?.name).toBe('a.json');
+		expect(new TextDecoder().decode(upload.file?.bytes)).toBe('first');
+	});
+
+	it('answers 400 to a body that is not a form, or a cut one', async () => {
 		const text = new Request('http://localhost/', {
 			method: 'POST',
 			headers: { 'content-type': 'text/plain' },
