@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import type { ChainHead } from '$lib/domain/audit-head';
 import { verifySegment, WHOLE_CHAIN } from './audit-segments';
 import { integrityOf, type IntegrityReport } from './audit-integrity';
+import { runInBackground } from './worker-priority';
 
 const JOB = 'dpia-workbench/audit-verify-job';
 
@@ -50,6 +51,7 @@ function run({ path, known }: JobData, post: (message: JobMessage) => void): Int
 }
 
 if (!isMainThread && (workerData as Partial<JobData> | null)?.job === JOB) {
+	runInBackground();
 	const post = (message: JobMessage) => parentPort!.postMessage(message);
 	post({ report: run(workerData as JobData, post) });
 }

@@ -20,6 +20,7 @@ import { CATALOGUE_CHANGES, catalogueChangesSince } from '$lib/domain/knowledge/
 import { xmlSafe } from './export/xml-text';
 import type { Locale } from '$lib/domain/knowledge/localized';
 import type { Db } from './db';
+import type { UploadedFile } from './http/upload';
 
 export const SIGNAL_DETAIL_MAX = 500;
 
@@ -57,13 +58,13 @@ export async function importUpdate(
 	db: Db,
 	actor: Actor & { userId: string },
 	assessmentId: string,
-	file: { name: string; bytes: Uint8Array },
+	file: UploadedFile,
 	locale: Locale
 ) {
 	const before = db.select().from(assessments).where(eq(assessments.id, assessmentId)).get();
 	// Refused before the file is read: nothing to compare it with.
 	if (!before || before.status !== 'decided' || before.archivedAt) throw new SignalRefusedError();
-	const { data } = await planCnilPia(file.bytes, locale);
+	const { data } = await planCnilPia(file, locale);
 	const imported = comparedRisks(data.risks);
 	// Kept as a line of the record (Word export included): no control character, one line.
 	const name = xmlSafe(file.name).replace(/\s+/g, ' ').trim().slice(0, FILE_NAME_MAX);

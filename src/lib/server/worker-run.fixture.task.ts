@@ -1,4 +1,5 @@
 /** Tasks for worker-run.test.ts: a quick one, a slow one, a greedy one, a failing one. */
+import { getPriority } from 'node:os';
 import { defineTask } from './worker-run';
 
 export const doubleTask = defineTask('test-double', import.meta.url, (n: number) => n * 2);
@@ -25,3 +26,6 @@ export const lengthTask = defineTask(
 	import.meta.url,
 	(bytes: Uint8Array) => bytes.byteLength
 );
+
+/** The worker thread's own nice value (Linux: per thread). */
+export const niceTask = defineTask('test-nice', import.meta.url, () => getPriority(0));

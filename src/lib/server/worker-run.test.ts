@@ -1,4 +1,6 @@
+import { getPriority } from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { BACKGROUND_NICENESS } from './worker-priority';
 import { BudgetExceeded, WorkerTaskError, runInWorker } from './worker-run';
 
 const budget = { timeoutMs: 60_000, maxOldGenerationSizeMb: 64 };
@@ -14,6 +16,15 @@ describe('runInWorker', () => {
 		const bytes = new Uint8Array(1024);
 		expect(await runInWorker(lengthTask, bytes, budget, [bytes.buffer])).toBe(1024);
 		expect(bytes.byteLength).toBe(0);
+	});
+
+	it('runs the task at background priority, the request thread staying at its own', async () => {
+		const { niceTask } = await import('./worker-run.fixture.task');
+		const before = getPriority(0);
+		expect(await runInWorker(niceTask, undefined, budget)).toBe(
+			Math.max(before, BACKGROUND_NICENESS)
+		);
+		expect(getPriority(0)).toBe(before);
 	});
 
 	it('stops a task over its time budget with BudgetExceeded("time"), the thread stays free', async () => {

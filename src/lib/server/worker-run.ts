@@ -26,6 +26,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { BACKGROUND_NICENESS } from './worker-priority';
 
 export type Task<I, O> = {
 	readonly name: string;
@@ -88,6 +89,11 @@ const BOOTSTRAP = `
 (async () => {
 	const { parentPort, workerData } = await import('node:worker_threads');
 	try {
+		// worker-priority.ts's runInBackground (this eval'd code cannot import it).
+		const os = await import('node:os');
+		os.setPriority(0, Math.max(os.getPriority(0), workerData.niceness));
+	} catch {}
+	try {
 		if (workerData.loader) (await import(workerData.loader)).register();
 		await import(workerData.url);
 		const run = globalThis[Symbol.for('dpia-workbench.worker-tasks')]?.get(workerData.name);
@@ -119,7 +125,13 @@ export function runInWorker<I, O>(
 	return new Promise<O>((resolve, reject) => {
 		const worker = new Worker(BOOTSTRAP, {
 			eval: true,
-			workerData: { url: task.url, name: task.name, loader: loaderFor(task.url), input },
+			workerData: {
+				url: task.url,
+				name: task.name,
+				loader: loaderFor(task.url),
+				niceness: BACKGROUND_NICENESS,
+				input
+			},
 			transferList: transfer,
 			resourceLimits: { maxOldGenerationSizeMb: budget.maxOldGenerationSizeMb }
 		});
