@@ -83,6 +83,7 @@ test('an expired or forged session cookie leads to the login page', async ({ pag
 
 test('the interface switches to English and back', async ({ page }) => {
 	await page.goto('/login');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 	await page.getByLabel('Langue').selectOption('en');
 	await page.getByRole('button', { name: 'Changer' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
@@ -90,6 +91,7 @@ test('the interface switches to English and back', async ({ page }) => {
 	await page.getByLabel('Language').selectOption('fr');
 	await page.getByRole('button', { name: 'Change' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connexion');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 });
 
 test('The current-password check on the account page is neither throttled nor audited (25 guesses in 0.5 s)', async ({

@@ -1,8 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Capability, Role } from '$lib/domain/roles';
 import { can } from '$lib/domain/roles';
 import { assessments, type Assessment } from './db/schema';
 import type { Actor } from './audit';
+import { prepared } from './db/prepared';
 import type { Db } from './db';
 
 /**
@@ -45,13 +46,22 @@ export function actorOf(user: CurrentUser, membership?: Membership): Actor {
  * The assessment with this id and the user's membership in its organisation, or undefined
  * when it does not exist or belongs to an organisation the user is not in.
  */
+/** Every page of an assessment reads it first: built once (db/prepared.ts). */
+const assessmentById = prepared((db) =>
+	db
+		.select()
+		.from(assessments)
+		.where(eq(assessments.id, sql.placeholder('id')))
+		.prepare()
+);
+
 export function visibleAssessment(
 	db: Db,
 	user: CurrentUser,
 	id: string
 ): { assessment: Assessment; membership: Membership } | undefined {
 	if (!user.memberships.length) return undefined;
-	const assessment = db.select().from(assessments).where(eq(assessments.id, id)).get();
+	const assessment = assessmentById(db).get({ id });
 	const membership = assessment && membershipIn(user, assessment.orgId);
 	return assessment && membership ? { assessment, membership } : undefined;
 }

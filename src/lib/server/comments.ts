@@ -1,10 +1,11 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { StepKey } from '$lib/domain/method/steps';
 import { assessments, stepComments, users, type Assessment, type StepComment } from './db/schema';
 import { mutate, type Actor } from './audit';
 import { newId } from './ids';
 import { FrozenError, isFrozen } from './steps';
+import { prepared } from './db/prepared';
 import type { Db } from './db';
 
 export const MAX_COMMENT_LENGTH = 5000;
@@ -68,7 +69,12 @@ export function addComment(
 
 /** The comments on one step, oldest first: a conversation reads from the top. */
 export function listComments(db: Db, assessmentId: string, step: StepKey): CommentListItem[] {
-	return db
+	return commentsOf(db).all({ assessmentId, step });
+}
+
+/** Every step page lists its comments: built once (db/prepared.ts). */
+const commentsOf = prepared((db) =>
+	db
 		.select({
 			id: stepComments.id,
 			body: stepComments.body,
@@ -77,7 +83,12 @@ export function listComments(db: Db, assessmentId: string, step: StepKey): Comme
 		})
 		.from(stepComments)
 		.innerJoin(users, eq(users.id, stepComments.authorId))
-		.where(and(eq(stepComments.assessmentId, assessmentId), eq(stepComments.step, step)))
+		.where(
+			and(
+				eq(stepComments.assessmentId, sql.placeholder('assessmentId')),
+				eq(stepComments.step, sql.placeholder('step'))
+			)
+		)
 		.orderBy(asc(stepComments.createdAt), asc(stepComments.id))
-		.all();
-}
+		.prepare()
+);

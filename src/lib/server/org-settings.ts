@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
 	DEFAULT_THRESHOLDS,
@@ -8,6 +8,7 @@ import {
 import { extraOpinionSchema, type ExtraOpinion } from '$lib/domain/signoff';
 import type { Role } from '$lib/domain/roles';
 import { organisations } from './db/schema';
+import { prepared } from './db/prepared';
 import type { Db } from './db';
 
 /**
@@ -52,13 +53,17 @@ export function parseSettings(raw: unknown): OrgSettings {
 }
 
 export function getOrgSettings(db: Db, orgId: string): OrgSettings {
-	const row = db
+	return parseSettings(settingsOf(db).get({ orgId })?.settings);
+}
+
+/** Read on every signed-in request (the two-factor gate): built once (db/prepared.ts). */
+const settingsOf = prepared((db) =>
+	db
 		.select({ settings: organisations.settings })
 		.from(organisations)
-		.where(eq(organisations.id, orgId))
-		.get();
-	return parseSettings(row?.settings);
-}
+		.where(eq(organisations.id, sql.placeholder('orgId')))
+		.prepare()
+);
 
 /** Whether this role must use two-factor in this organisation. */
 export function totpRequired(settings: OrgSettings, role: Role): boolean {

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { canonicalize } from '$lib/domain/canonical';
 import type { Evaluation, StepKey } from '$lib/domain/method/steps';
 import { assessments, assessmentSteps, type Assessment } from './db/schema';
@@ -7,6 +7,7 @@ import { checkStepSize } from './step-size';
 import { updateVersioned } from './versioned';
 import { notify, reviewRequesterOf } from './notify/outbox';
 import { taskHref } from '$lib/domain/tasks';
+import { prepared } from './db/prepared';
 import type { Db } from './db';
 
 export type StepRow = typeof assessmentSteps.$inferSelect;
@@ -20,12 +21,22 @@ export function isFrozen(a: Pick<Assessment, 'status' | 'archivedAt'>): boolean 
 }
 
 export function getStep(db: Db, assessmentId: string, step: StepKey): StepRow | undefined {
-	return db
+	return stepOf(db).get({ assessmentId, step });
+}
+
+/** Every step page and save reads its step: built once (db/prepared.ts). */
+const stepOf = prepared((db) =>
+	db
 		.select()
 		.from(assessmentSteps)
-		.where(and(eq(assessmentSteps.assessmentId, assessmentId), eq(assessmentSteps.step, step)))
-		.get();
-}
+		.where(
+			and(
+				eq(assessmentSteps.assessmentId, sql.placeholder('assessmentId')),
+				eq(assessmentSteps.step, sql.placeholder('step'))
+			)
+		)
+		.prepare()
+);
 
 type Change = Partial<Pick<StepRow, 'data' | 'status' | 'evaluationComment' | 'actionPlanComment'>>;
 

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Role } from '$lib/domain/roles';
 import { memberships, organisations, users, type User } from './db/schema';
 import { mutate, type Actor } from './audit';
@@ -7,6 +7,7 @@ import { invalidateOtherSessions, invalidateUserSessions } from './auth/session'
 import { newId } from './ids';
 import { updateVersioned } from './versioned';
 import type { CurrentUser } from './access';
+import { prepared } from './db/prepared';
 import type { Db } from './db';
 
 export function normaliseEmail(email: string): string {
@@ -21,14 +22,19 @@ export function findByEmail(db: Db, email: string): User | undefined {
 		.get();
 }
 
-export function currentUser(db: Db, user: Pick<User, 'id' | 'email' | 'name'>): CurrentUser {
-	const rows = db
+/** Read on every signed-in request: built once (db/prepared.ts). */
+const membershipsOf = prepared((db) =>
+	db
 		.select({ orgId: memberships.orgId, orgName: organisations.name, role: memberships.role })
 		.from(memberships)
 		.innerJoin(organisations, eq(memberships.orgId, organisations.id))
-		.where(eq(memberships.userId, user.id))
+		.where(eq(memberships.userId, sql.placeholder('userId')))
 		.orderBy(organisations.name)
-		.all();
+		.prepare()
+);
+
+export function currentUser(db: Db, user: Pick<User, 'id' | 'email' | 'name'>): CurrentUser {
+	const rows = membershipsOf(db).all({ userId: user.id });
 	return { id: user.id, email: user.email, name: user.name, memberships: rows };
 }
 

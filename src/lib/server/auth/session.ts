@@ -1,7 +1,8 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { sessions, users, type Session, type User } from '../db/schema';
+import { prepared } from '../db/prepared';
 import type { Db } from '../db';
 
 /** CNIL: lock the session after at most 30 minutes without activity. */
@@ -89,18 +90,23 @@ export type ValidatedSession =
 	| { session: Session; user: User; awaitingSecondFactor: boolean }
 	| { session: null; user: null; awaitingSecondFactor: false };
 
+/** Every signed-in request reads its session and user: built once (db/prepared.ts). */
+const sessionWithUser = prepared((db) =>
+	db
+		.select({ session: sessions, user: users })
+		.from(sessions)
+		.innerJoin(users, eq(sessions.userId, users.id))
+		.where(eq(sessions.id, sql.placeholder('id')))
+		.prepare()
+);
+
 export function validateSessionToken(
 	db: Db,
 	token: string,
 	clock: Clock = systemClock
 ): ValidatedSession {
 	const id = sessionIdFromToken(token);
-	const row = db
-		.select({ session: sessions, user: users })
-		.from(sessions)
-		.innerJoin(users, eq(sessions.userId, users.id))
-		.where(eq(sessions.id, id))
-		.get();
+	const row = sessionWithUser(db).get({ id });
 	if (!row) return { session: null, user: null, awaitingSecondFactor: false };
 	const now = clock();
 	const awaitingSecondFactor = secondFactorDue(row.user) && !row.session.twoFactorVerified;

@@ -7,12 +7,13 @@ import {
 	encodeHexLowerCase
 } from '@oslojs/encoding';
 import { createTOTPKeyURI, generateHOTP, verifyHOTP } from '@oslojs/otp';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { renderSVG } from 'uqr';
 import type { Role } from '$lib/domain/roles';
 import { append, mutate, type Actor } from '../audit';
 import { recoveryCodes, users } from '../db/schema';
 import { writeTransaction, type Db } from '../db';
+import { prepared } from '../db/prepared';
 import { newId } from '../ids';
 import { getOrgSettings, totpRequired } from '../org-settings';
 import { invalidateOtherSessions, markSecondFactorVerified } from './session';
@@ -163,12 +164,17 @@ export interface TotpState {
 	enabledAt: string | null;
 }
 
-export function totpState(db: Db, userId: string): TotpState {
-	const row = db
+/** Read on every signed-in request (the two-factor gate): built once (db/prepared.ts). */
+const totpOf = prepared((db) =>
+	db
 		.select({ secret: users.totpSecret, enabledAt: users.totpEnabledAt })
 		.from(users)
-		.where(eq(users.id, userId))
-		.get();
+		.where(eq(users.id, sql.placeholder('userId')))
+		.prepare()
+);
+
+export function totpState(db: Db, userId: string): TotpState {
+	const row = totpOf(db).get({ userId });
 	return {
 		enabled: !!row?.secret && !!row.enabledAt,
 		secret: row?.secret ?? null,
