@@ -55,6 +55,14 @@ test('a contributor edits the context, adds a purpose and saves', async ({ page 
 	const added = page.getByRole('group', { name: /^Nouvelle finalité/ }).first();
 	await added.getByLabel('Finalité', { exact: true }).fill(purpose);
 	await added.getByLabel('Base légale (art. 6)').selectOption('public_task');
+	// A new actor's country, chosen in the hydrated page (its options are one HTML string).
+	const actor = unique('Sous-traitant de messagerie');
+	const newActor = page.getByRole('group', { name: /^Nouvel acteur/ }).first();
+	await newActor.getByLabel('Nom', { exact: true }).fill(actor);
+	await newActor.getByLabel('Rôle').selectOption('processor');
+	await newActor.getByLabel('Pays').selectOption('IE');
+	await newActor.getByLabel(/Certification HDS/).selectOption('no');
+	await newActor.getByLabel('Certification ISO 27001').selectOption('unknown');
 	await page.getByRole('button', { name: SAVE }).click();
 	await expect(page.getByText(/Étape enregistrée \(révision \d+\)\./)).toBeVisible();
 
@@ -65,6 +73,9 @@ test('a contributor edits the context, adds a purpose and saves', async ({ page 
 	expect(await purposeTexts(page)).toContain(purpose);
 	// The demo purposes are still there, before the new one.
 	expect((await purposeTexts(page))[0]).toMatch(/réserver, annuler et déplacer/);
+	const saved = page.getByRole('group', { name: new RegExp(`^Acteur \\d+ : ${actor}`) });
+	await expect(saved.getByLabel('Pays')).toHaveValue('IE');
+	await expect(saved.getByLabel('Pays').locator('option:checked')).toHaveText('Irlande (IE)');
 });
 
 test('an emptied required field is refused and the other inputs are kept', async ({ page }) => {

@@ -1,5 +1,6 @@
 /** Helpers shared by the method-step forms: rows with blanks, field ids, error texts and ARIA wiring. */
 import { COUNTRY_CODES } from '$lib/domain/knowledge/countries';
+import { escapeHtml } from '$lib/domain/interop/html-text';
 import type { Locale } from '$lib/domain/knowledge/localized';
 import { fieldErrorText, type FieldError } from '$lib/i18n/field-errors';
 
@@ -65,4 +66,25 @@ export function countryOptions(locale: Locale): { code: string; name: string }[]
 		countryCache.set(locale, options);
 	}
 	return options;
+}
+
+const optionsHtmlCache = new Map<Locale, string>();
+
+/**
+ * The country `<option>`s of a select, as one HTML string with `selected` on the chosen
+ * code: rendered by `{@html}` instead of an `{#each}`. A context page holds a country
+ * select per actor, 250 options each; rendered one by one, they were half of its HTML and
+ * a twentieth of the server's CPU under `npm run bench` (CPU profile). The string is built
+ * once per language; codes are ISO letters and names are escaped.
+ */
+export function countryOptionsHtml(locale: Locale, selected: unknown): string {
+	let html = optionsHtmlCache.get(locale);
+	if (!html) {
+		html = countryOptions(locale)
+			.map((c) => `<option value="${c.code}">${escapeHtml(c.name)}</option>`)
+			.join('');
+		optionsHtmlCache.set(locale, html);
+	}
+	if (typeof selected !== 'string' || !COUNTRY_CODES.has(selected)) return html;
+	return html.replace(`<option value="${selected}">`, `<option value="${selected}" selected>`);
 }

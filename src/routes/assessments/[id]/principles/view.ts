@@ -5,7 +5,6 @@ import {
 	type ProcessorClauseKey
 } from '$lib/domain/knowledge/processor-clauses';
 import { RIGHT_KEYS, type RightKey } from '$lib/domain/knowledge/principles-vocabulary';
-import { COUNTRY_CODES } from '$lib/domain/knowledge/countries';
 import type { ProcessorContract } from '$lib/domain/method/principles';
 import type { FieldError } from '$lib/i18n/field-errors';
 
@@ -133,15 +132,3 @@ export function describedBy(...ids: Array<string | false | null | undefined>): s
 	return joined || undefined;
 }
 
-/** Countries sorted by their name in the user's language (names come from Intl, not the DB). */
-export function countryOptions(locale: string): Array<{ code: string; name: string }> {
-	let names: Intl.DisplayNames | null = null;
-	try {
-		names = new Intl.DisplayNames([locale], { type: 'region' });
-	} catch {
-		names = null;
-	}
-	return [...COUNTRY_CODES]
-		.map((code) => ({ code, name: names?.of(code) ?? code }))
-		.sort((a, b) => a.name.localeCompare(b.name, locale));
-}
