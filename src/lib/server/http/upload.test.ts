@@ -70,8 +70,7 @@ describe('readUpload', () => {
 		for (const announced of [true, false]) {
 			const body = new ReadableStream<Uint8Array>({
 				start(controller) {
-					for (let i = 0; i < whole.length; i += 7777)
-						controller.enqueue(whole.slice(i, i + 7777));
+					for (let i = 0; i < whole.length; i += 7777) controller.enqueue(whole.slice(i, i + 7777));
 					controller.close();
 				}
 			});

@@ -131,4 +131,3 @@ export function describedBy(...ids: Array<string | false | null | undefined>): s
 	const joined = ids.filter(Boolean).join(' ');
 	return joined || undefined;
 }
-
