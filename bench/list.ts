@@ -2,8 +2,8 @@
  * `npx tsx bench/list.ts [--assessments 10000] [--requests 200]` (after `npm run build`):
  * GET /assessments on the built app, one client, one request at a time (issue 13: p95
  * <= 50 ms and <= 100 kB of HTML with 10,000 assessments). Prints p50/p95 per filter and
- * the page's size, plain and gzip. The analyses are written straight into the table (the
- * list only reads them; 10,000 audited creations from the template would take minutes).
+ * the page's size, plain and gzip. The analyses are written straight into the table
+ * (bulk-data.ts).
  * The two queries are also timed in this process, apart from the HTTP and rendering work.
  */
 import { rmSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { leadChoices, listPage, type ListQuery } from '../src/lib/server/assessment-list';
 import { openDatabase } from '../src/lib/server/db';
+import { insertBareAssessments } from './bulk-data';
 import { createWorkload, startApp } from './workload';
 
 const { values } = parseArgs({
@@ -27,31 +28,7 @@ const workload = await createWorkload(0);
 const db = openDatabase(join(workload.dataDir, 'workbench.db'));
 const orgId = (db.$client.prepare('SELECT id FROM organisations').get() as { id: string }).id;
 const leads = workload.members.filter((m) => m.role === 'dpo' || m.role === 'contributor');
-const insert = db.$client.prepare(
-	`INSERT INTO assessments (id, org_id, title, status, created_by, updated_by, updated_at,
-	   project_lead_id, review_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
-);
-db.$client.transaction(() => {
-	for (let i = 0; i < count; i++) {
-		const lead = leads[i % leads.length]!;
-		const decided = i % 4 === 0;
-		const day = new Date(Date.UTC(2024, 0, 1) + i * 3_600_000 * 5).toISOString();
-		const review = new Date(Date.UTC(2026, 0, 1) + (i % 1000) * 86_400_000)
-			.toISOString()
-			.slice(0, 10);
-		insert.run(
-			`bench-${String(i).padStart(6, '0')}`,
-			orgId,
-			`Prise de rendez-vous en ligne — service ${i % 40} du site ${i % 12} (n° ${i})`,
-			decided ? 'decided' : 'draft',
-			lead.id,
-			lead.id,
-			day,
-			lead.id,
-			decided ? review : null
-		);
-	}
-})();
+insertBareAssessments(db.$client, orgId, leads, 0, count);
 const percentile = (times: number[], q: number) => {
 	const sorted = [...times].sort((a, b) => a - b);
 	return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;

@@ -146,7 +146,7 @@ const EXPORT_PLACEHOLDER = ['## Export', '', '_To be filled from `npm run bench:
 const block = (name: string, body: string) =>
 	`<!-- bench:${name} -->\n${body}\n<!-- /bench:${name} -->`;
 
-const SECTIONS = ['load', 'audit', 'export', 'responsiveness'] as const;
+const SECTIONS = ['load', 'audit', 'export', 'responsiveness', 'growth'] as const;
 
 /** Replaces the named sections in bench/results.md, keeping every other section as it was. */
 export async function writeResults(sections: Partial<Record<(typeof SECTIONS)[number], string>>) {
