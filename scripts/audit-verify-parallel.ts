@@ -4,7 +4,6 @@
  * SQLite costs as much again, so both scale with cores.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { ChainVerification } from '../src/lib/domain/audit-chain';
 import {
@@ -14,6 +13,7 @@ import {
 	verifyClaimed,
 	type Segment
 } from '../src/lib/server/audit-segments';
+import { startWorker } from '../src/lib/server/worker-start';
 
 /** AUDIT_VERIFY_THREADS overrides the default of one thread per core, at most 4. */
 export function defaultThreads(): number {
@@ -37,14 +37,9 @@ function runWorker(
 		import.meta.url.endsWith('.ts') ? './audit-verify-worker.ts' : './audit-verify-worker.js',
 		import.meta.url
 	);
-	// Workers do not inherit tsx's loader: a .ts worker registers it before importing itself.
-	const worker = url.pathname.endsWith('.ts')
-		? new Worker(
-				`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
-					`.then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`,
-				{ eval: true, workerData: data }
-			)
-		: new Worker(url, { workerData: data });
+	// Not in the background: whoever runs audit:verify waits for this very work, and this
+	// thread verifies at the normal priority alongside the workers.
+	const worker = startWorker(url, { workerData: data }, { background: false });
 	worker.on('message', (m: { index: number; result: ChainVerification }) =>
 		onResult(m.index, m.result)
 	);

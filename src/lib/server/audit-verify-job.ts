@@ -4,12 +4,12 @@
  * module: the build keeps it as its own chunk (the page imports it dynamically), and a
  * worker that loads it with the job's marker runs the job instead of exporting.
  */
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { ChainHead } from '$lib/domain/audit-head';
 import { verifySegment, WHOLE_CHAIN } from './audit-segments';
 import { integrityOf, type IntegrityReport } from './audit-integrity';
-import { runInBackground } from './worker-priority';
+import { startWorker } from './worker-start';
 
 const JOB = 'dpia-workbench/audit-verify-job';
 
@@ -51,19 +51,8 @@ function run({ path, known }: JobData, post: (message: JobMessage) => void): Int
 }
 
 if (!isMainThread && (workerData as Partial<JobData> | null)?.job === JOB) {
-	runInBackground();
 	const post = (message: JobMessage) => parentPort!.postMessage(message);
 	post({ report: run(workerData as JobData, post) });
-}
-
-/** Starts a worker on a module URL; a .ts module (tests, tsx) registers tsx first. */
-export function moduleWorker(url: URL, data: unknown): Worker {
-	if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData: data });
-	return new Worker(
-		`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
-			`.then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`,
-		{ eval: true, workerData: data }
-	);
 }
 
 /**
@@ -76,7 +65,7 @@ export function verifyInWorker(
 	onProgress: (progress: VerifyProgress) => void = () => {}
 ): Promise<IntegrityReport> {
 	const data: JobData = { job: JOB, path, known };
-	const worker = moduleWorker(new URL(import.meta.url), data);
+	const worker = startWorker(new URL(import.meta.url), { workerData: data }, { background: true });
 	return new Promise((resolve, reject) => {
 		worker.on('message', (message: JobMessage) => {
 			if ('progress' in message) onProgress(message.progress);

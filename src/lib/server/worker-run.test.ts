@@ -1,6 +1,6 @@
 import { getPriority } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { BACKGROUND_NICENESS } from './worker-priority';
+import { BACKGROUND_NICENESS } from './worker-start';
 import { BudgetExceeded, WorkerTaskError, runInWorker } from './worker-run';
 
 const budget = { timeoutMs: 60_000, maxOldGenerationSizeMb: 64 };
@@ -59,5 +59,17 @@ describe('runInWorker', () => {
 		expect(error).toBeInstanceOf(WorkerTaskError);
 		expect((error as WorkerTaskError).causeName).toBe('RangeError');
 		expect((error as WorkerTaskError).message).toContain('bad input');
+	});
+
+	it('rejects with WorkerTaskError when the task’s module fails to load or does not declare it', async () => {
+		const { doubleTask } = await import('./worker-run.fixture.task');
+		const missing = { ...doubleTask, url: new URL('./no-such.task.ts', import.meta.url).href };
+		const unloaded = await runInWorker(missing, 1, budget).catch((e: unknown) => e);
+		expect(unloaded).toBeInstanceOf(WorkerTaskError);
+		expect((unloaded as WorkerTaskError).message).toContain('no-such.task.ts');
+		const undeclared = { ...doubleTask, name: 'test-undeclared' };
+		const error = await runInWorker(undeclared, 1, budget).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(WorkerTaskError);
+		expect((error as WorkerTaskError).message).toContain('task test-undeclared not declared by');
 	});
 });

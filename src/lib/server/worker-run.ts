@@ -14,19 +14,14 @@
  *   const out = await runInWorker(heavyTask, input, { timeoutMs: 10_000, maxOldGenerationSizeMb: 256 });
  *
  * The worker imports the task's module by the URL the module reports itself
- * (`import.meta.url`), which stays right after bundling: in the built app it is the chunk
- * that holds the module, whatever its name (adapter-node bundles server code; a path to a
- * source file would not exist there). Loading the module runs its `defineTask`, which
- * registers the function under its name; the worker then calls it. Under vitest and the
- * dev server the module is TypeScript: the worker registers tsx's loader first, as
- * scripts/audit-verify-parallel.ts does. Input and output cross by structured clone
- * (plain data; `transfer` moves ArrayBuffers instead of copying them).
+ * (`import.meta.url`), at background priority (worker-start.ts, which says why the URL
+ * stays right after bundling and how a TypeScript module loads). Loading the module runs
+ * its `defineTask`, which sees in the worker's data that the worker was started for it and
+ * runs the function. Input and output cross by structured clone (plain data; `transfer`
+ * moves ArrayBuffers instead of copying them).
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { BACKGROUND_NICENESS } from './worker-priority';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { startWorker } from './worker-start';
 
 export type Task<I, O> = {
 	readonly name: string;
@@ -52,7 +47,10 @@ export class BudgetExceeded extends Error {
 	}
 }
 
-/** The task threw; its error crossed the thread boundary as name and message only. */
+/**
+ * The task threw, or its module failed to load; the error crossed the thread boundary as
+ * name and message only.
+ */
 export class WorkerTaskError extends Error {
 	constructor(
 		readonly task: string,
@@ -64,56 +62,44 @@ export class WorkerTaskError extends Error {
 	}
 }
 
-// On globalThis under a registered symbol: the worker's bootstrap is eval'd code that
-// cannot import this module, and a module loaded twice must still find the same table.
-const REGISTRY = Symbol.for('dpia-workbench.worker-tasks');
-type Registry = Map<string, (input: unknown) => unknown>;
+/** Tells a worker started for a task from any other the process starts. */
+const TASK = 'dpia-workbench/worker-task';
 
-function registry(): Registry {
-	const holder = globalThis as { [REGISTRY]?: Registry };
-	holder[REGISTRY] ??= new Map();
-	return holder[REGISTRY];
+interface TaskData {
+	mark: typeof TASK;
+	name: string;
+	input: unknown;
 }
 
-/** Declares `run` as a task that `runInWorker` can start; `url` must be `import.meta.url`. */
+type Reply = { ok: true; output: unknown } | { ok: false; name: string; message: string };
+
+/**
+ * Declares `run` as a task that `runInWorker` can start; `url` must be `import.meta.url`.
+ * In the worker started for this task, loading the module runs it on the worker's input.
+ */
 export function defineTask<I, O>(
 	name: string,
 	url: string,
 	run: (input: I) => O | Promise<O>
 ): Task<I, O> {
-	registry().set(name, run as (input: unknown) => unknown);
+	const data = workerData as Partial<TaskData> | null;
+	if (!isMainThread && data?.mark === TASK && data.name === name) {
+		// Once the module has finished loading: `run` may use bindings declared after this call.
+		setImmediate(() => void answer(run as (input: unknown) => unknown, data.input));
+	}
 	return { name, url, run };
 }
 
-const BOOTSTRAP = `
-(async () => {
-	const { parentPort, workerData } = await import('node:worker_threads');
+async function answer(run: (input: unknown) => unknown, input: unknown): Promise<void> {
+	const post = (reply: Reply) => parentPort!.postMessage(reply);
 	try {
-		// worker-priority.ts's runInBackground (this eval'd code cannot import it).
-		const os = await import('node:os');
-		os.setPriority(0, Math.max(os.getPriority(0), workerData.niceness));
-	} catch {}
-	try {
-		if (workerData.loader) (await import(workerData.loader)).register();
-		await import(workerData.url);
-		const run = globalThis[Symbol.for('dpia-workbench.worker-tasks')]?.get(workerData.name);
-		if (!run) throw new Error('task ' + workerData.name + ' not declared by ' + workerData.url);
-		parentPort.postMessage({ ok: true, output: await run(workerData.input) });
+		// Posted within the try: an output that cannot be cloned fails the task too.
+		post({ ok: true, output: await run(input) });
 	} catch (e) {
-		parentPort.postMessage({ ok: false, name: String(e?.name ?? 'Error'), message: String(e?.message ?? e) });
+		const error = e as { name?: unknown; message?: unknown } | null;
+		post({ ok: false, name: String(error?.name ?? 'Error'), message: String(error?.message ?? e) });
 	}
-})();
-`;
-
-/** tsx's loader for a TypeScript task (tests, dev server); never needed by the built app. */
-function loaderFor(url: string): string | null {
-	if (!url.endsWith('.ts')) return null;
-	// The ESM entry (the `require` condition would give tsx's CommonJS hooks).
-	const pkg = createRequire(import.meta.url).resolve('tsx/package.json');
-	return pathToFileURL(join(dirname(pkg), 'dist/esm/api/index.mjs')).href;
 }
-
-type Reply = { ok: true; output: unknown } | { ok: false; name: string; message: string };
 
 /** Runs `task` on `input` in a new worker thread; resolves with its output. */
 export function runInWorker<I, O>(
@@ -123,18 +109,16 @@ export function runInWorker<I, O>(
 	transfer: ArrayBuffer[] = []
 ): Promise<O> {
 	return new Promise<O>((resolve, reject) => {
-		const worker = new Worker(BOOTSTRAP, {
-			eval: true,
-			workerData: {
-				url: task.url,
-				name: task.name,
-				loader: loaderFor(task.url),
-				niceness: BACKGROUND_NICENESS,
-				input
+		const data: TaskData = { mark: TASK, name: task.name, input };
+		const worker = startWorker(
+			new URL(task.url),
+			{
+				workerData: data,
+				transferList: transfer,
+				resourceLimits: { maxOldGenerationSizeMb: budget.maxOldGenerationSizeMb }
 			},
-			transferList: transfer,
-			resourceLimits: { maxOldGenerationSizeMb: budget.maxOldGenerationSizeMb }
-		});
+			{ background: true }
+		);
 		let settled = false;
 		const settle = (fn: () => void) => {
 			if (settled) return;
@@ -154,13 +138,31 @@ export function runInWorker<I, O>(
 					: reject(new WorkerTaskError(task.name, reply.name, reply.message))
 			)
 		);
+		// Any other error is the task module's failing to load (or a task throwing outside
+		// its promise): reported as the task's error, like a throw.
 		worker.once('error', (e: Error & { code?: string }) =>
 			settle(() =>
-				reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new BudgetExceeded(task.name, 'memory') : e)
+				reject(
+					e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+						? new BudgetExceeded(task.name, 'memory')
+						: new WorkerTaskError(task.name, e.name ?? 'Error', e.message ?? String(e))
+				)
 			)
 		);
+		// A worker's messages arrive before its exit: ending cleanly without one means the
+		// module loaded and declared no task of that name.
 		worker.once('exit', (code) =>
-			settle(() => reject(new WorkerTaskError(task.name, 'Exit', `worker exited with ${code}`)))
+			settle(() =>
+				reject(
+					code === 0
+						? new WorkerTaskError(
+								task.name,
+								'Error',
+								`task ${task.name} not declared by ${task.url}`
+							)
+						: new WorkerTaskError(task.name, 'Exit', `worker exited with ${code}`)
+				)
+			)
 		);
 	});
 }

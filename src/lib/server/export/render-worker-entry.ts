@@ -10,7 +10,6 @@
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { RenderJob } from './render-job';
-import { runInBackground } from '../worker-priority';
 
 /** Tells this worker from any other the process starts (the CLI's audit verifiers). */
 export const RENDER_WORKER_MARK = 'dpia-workbench/render-document';
@@ -19,7 +18,6 @@ export const RENDER_WORKER_MARK = 'dpia-workbench/render-document';
 export const renderWorkerEntry = import.meta.url;
 
 if (!isMainThread && workerData?.mark === RENDER_WORKER_MARK) {
-	runInBackground();
 	void import('./render-job')
 		.then(({ renderJob }) => renderJob((workerData as { job: RenderJob }).job))
 		.then((bytes) => {

@@ -8,7 +8,7 @@
  * worker, which frees all its memory, and nothing is shared between two users' documents.
  */
 import { availableParallelism } from 'node:os';
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { startWorker } from '../worker-start';
 
 export interface WorkerBudget {
 	/** Wall-clock time the job may take once started, in milliseconds. */
@@ -47,20 +47,8 @@ async function slot(): Promise<() => void> {
 }
 
 /**
- * A built module starts as it is. A TypeScript source (under vitest, `vite dev` or tsx) is
- * loaded through tsx's API from a small bootstrap: Node 20 does not apply `--import` hooks
- * to a worker's own entry file.
- */
-function startWorker(url: URL, options: WorkerOptions): Worker {
-	if (!url.pathname.endsWith('.ts')) return new Worker(url, options);
-	const href = JSON.stringify(url.href);
-	const bootstrap = `import('tsx/esm/api').then((tsx) => tsx.tsImport(${href}, ${href}))`;
-	return new Worker(bootstrap, { ...options, eval: true });
-}
-
-/**
- * Starts `entry` (a module URL) in a worker with `{ mark, job }` as its workerData and
- * resolves with the first message it posts.
+ * Starts `entry` (a module URL) in a worker at background priority, with `{ mark, job }`
+ * as its workerData, and resolves with the first message it posts.
  */
 export async function runInWorker<T>(
 	entry: string | URL,
@@ -71,10 +59,14 @@ export async function runInWorker<T>(
 	const release = await slot();
 	try {
 		return await new Promise<T>((resolve, reject) => {
-			const worker = startWorker(new URL(entry), {
-				workerData: { mark, job },
-				resourceLimits: { maxOldGenerationSizeMb: budget.memoryMb }
-			});
+			const worker = startWorker(
+				new URL(entry),
+				{
+					workerData: { mark, job },
+					resourceLimits: { maxOldGenerationSizeMb: budget.memoryMb }
+				},
+				{ background: true }
+			);
 			let settled = false;
 			const finish = (settle: () => void) => {
 				if (settled) return;
