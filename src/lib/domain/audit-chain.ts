@@ -215,16 +215,42 @@ export class ChainVerifier {
 		if (this.#failure !== null) return this.#failure;
 		const seq = this.#nextSeq;
 		if (entry.seq !== seq) return this.#fail(seq, 'sequence');
-		let hash: string;
+		let text: string;
 		try {
-			hash = sha256Hex(contentCanonicalText(entry));
+			text = contentCanonicalText(entry);
 		} catch {
 			// A row whose fields have the wrong types was not written by sealEntry.
 			return this.#fail(seq, 'entry-hash');
 		}
-		if (hash !== entry.entryHash) return this.#fail(seq, 'entry-hash');
+		return this.#link(seq, text, entry.entryHash, entry.chainHash);
+	}
+
+	/**
+	 * push() for an entry whose canonical text was written elsewhere, e.g. by SQLite while
+	 * reading the row (see server/audit-segments.ts). The caller vouches that `canonicalText`
+	 * is exactly canonicalize(auditContent(entry)) and that the fields have their types.
+	 */
+	pushCanonical(
+		seq: number,
+		canonicalText: string,
+		storedEntryHash: unknown,
+		storedChainHash: unknown
+	): ChainFailure | null {
+		if (this.#failure !== null) return this.#failure;
+		if (seq !== this.#nextSeq) return this.#fail(this.#nextSeq, 'sequence');
+		return this.#link(seq, canonicalText, storedEntryHash, storedChainHash);
+	}
+
+	#link(
+		seq: number,
+		canonicalText: string,
+		storedEntryHash: unknown,
+		storedChainHash: unknown
+	): ChainFailure | null {
+		const hash = sha256Hex(canonicalText);
+		if (hash !== storedEntryHash) return this.#fail(seq, 'entry-hash');
 		const link = sha256Hex(this.#head + hash);
-		if (link !== entry.chainHash) return this.#fail(seq, 'chain-hash');
+		if (link !== storedChainHash) return this.#fail(seq, 'chain-hash');
 		this.#head = link;
 		this.#nextSeq = seq + 1;
 		this.#count++;
