@@ -9,7 +9,6 @@
  * Targets (issue 6): demo < 1 s; large < 10 s with RSS < 300 MB.
  */
 import { fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import {
 	appendFileSync,
 	createWriteStream,
@@ -25,11 +24,8 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
-import { risksSchema, suggestedRisks, type Risk } from '../src/lib/domain/method/risks';
-import * as assessmentsModule from '../src/lib/server/assessments';
-import { saveAttachment } from '../src/lib/server/attachments';
-import { append, type Actor } from '../src/lib/server/audit';
-import { databasePath, openDatabase, writeTransaction, type Db } from '../src/lib/server/db';
+import { databasePath, openDatabase, type Db } from '../src/lib/server/db';
+import { prepareExportData } from './export-data';
 import { buildBundle } from '../src/lib/server/export/bundle';
 import { GENERATOR } from '../src/lib/server/export/generator';
 import { reportOptionsFor } from '../src/lib/server/export/report-export';
@@ -37,15 +33,7 @@ import { renderReportPdf } from '../src/lib/server/export/documents';
 import { signingKey } from '../src/lib/server/export/signing-key';
 import { verifyBundle } from '../src/lib/server/export/verify';
 import { loadRecord } from '../src/lib/server/record';
-import { demoEmail, DEMO_ORG, seedDemo } from '../src/lib/server/seed';
-import { getStep, saveContent } from '../src/lib/server/steps';
-import { findByEmail } from '../src/lib/server/users';
 
-const RISKS = 200;
-const MEASURES = 500;
-const ATTACHMENTS = 20;
-const ATTACHMENT_BYTES = Math.floor((50 * 1024 * 1024) / ATTACHMENTS);
-const AUDIT_ENTRIES = 100_000;
 const RESULTS = fileURLToPath(new URL('./export-results.md', import.meta.url));
 
 interface Figures {
@@ -62,105 +50,6 @@ interface Figures {
 }
 
 const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
-
-/** A PDF the upload check accepts, padded with incompressible bytes (as scans are). */
-function paddedPdf(size: number, n: number): Buffer {
-	const head = Buffer.from(
-		`%PDF-1.4\n% bench attachment ${n}\n1 0 obj\n<< /Length ${size} >>\nstream\n`
-	);
-	const tail = Buffer.from('\nendstream\nendobj\n%%EOF\n');
-	return Buffer.concat([head, randomBytes(size - head.length - tail.length), tail]);
-}
-
-function largeRisks(): Risk[] {
-	const catalogue = suggestedRisks('fr').risks;
-	return Array.from({ length: RISKS }, (_, i) => {
-		const base = catalogue[i % catalogue.length]!;
-		// 100 risks with 3 measures and 100 with 2: 500 in all.
-		const count = i < MEASURES - 2 * RISKS ? 3 : 2;
-		return {
-			...base,
-			id: `risk-${i}`,
-			title: `${base.title} (${i + 1})`,
-			measures: Array.from({ length: count }, (_, j) => ({
-				id: `m-${i}-${j}`,
-				title: `Mesure ${j + 1} du risque ${i + 1} : chiffrement, journalisation et revue des habilitations`,
-				kind: (['legal', 'organisational', 'technical'] as const)[j % 3]!,
-				state: j === 0 ? ('existing' as const) : ('planned' as const),
-				owner: j === 0 ? '' : 'RSSI',
-				dueDate: j === 0 ? '' : '2027-06-30',
-				status: 'todo' as const
-			}))
-		};
-	});
-}
-
-async function prepare(dir: string): Promise<{ demoId: string; largeId: string }> {
-	process.env.WORKBENCH_DATA_DIR = dir;
-	const db = openDatabase(databasePath());
-	await seedDemo(db, 'Bench-Export-Passphrase-2026');
-	const user = findByEmail(db, demoEmail('dpo'))!;
-	const orgId = orgIdOf(db);
-	const actor = { userId: user.id, label: user.email, role: 'dpo', orgId };
-	const demoId = (db.$client.prepare('SELECT id FROM assessments').get() as { id: string }).id;
-
-	const large = assessmentsModule.create(
-		db,
-		actor,
-		{ orgId, title: 'Synthèse volumineuse (banc d’essai)', description: '', template: 'booking' },
-		'fr'
-	);
-	const data = risksSchema.parse({ risks: largeRisks() });
-	saveContent(db, actor, large, 'risks', data, getStep(db, large.id, 'risks')!.version);
-	for (let i = 0; i < ATTACHMENTS; i++) {
-		await saveAttachment(db, actor, large, 'risks', {
-			name: `Rapport d'audit ${i + 1}.pdf`,
-			bytes: paddedPdf(ATTACHMENT_BYTES, i)
-		});
-	}
-	const existing = (
-		db.$client
-			.prepare('SELECT count(*) AS n FROM audit_log WHERE assessment_id = ?')
-			.get(large.id) as {
-			n: number;
-		}
-	).n;
-	fillAudit(db, actor, large.id, orgId, AUDIT_ENTRIES - existing);
-	db.$client.close();
-	return { demoId, largeId: large.id };
-}
-
-function orgIdOf(db: Db): string {
-	const row = db.$client.prepare('SELECT id FROM organisations WHERE name = ?').get(DEMO_ORG);
-	return (row as { id: string }).id;
-}
-
-/** Real sealed entries, through the audit module, in batches of 10,000 per transaction. */
-function fillAudit(db: Db, actor: Actor, assessmentId: string, orgId: string, count: number) {
-	const at = new Date('2026-01-01T08:00:00Z');
-	for (let done = 0; done < count;) {
-		const batch = Math.min(10_000, count - done);
-		writeTransaction(db, (tx) => {
-			for (let i = 0; i < batch; i++) {
-				append(
-					tx,
-					actor,
-					{
-						action: 'step.save',
-						entity: 'assessment_step',
-						entityId: `${assessmentId}/risks`,
-						assessmentId,
-						orgId,
-						summary: `risks saved (synthetic entry ${done + i + 1})`,
-						state: { n: done + i }
-					},
-					new Date(at.getTime() + (done + i) * 1000)
-				);
-			}
-		});
-		done += batch;
-	}
-}
 
 const STUB_REPORT = async () => Buffer.from('%PDF-1.4\n% stub\n%%EOF\n');
 
@@ -267,7 +156,7 @@ async function main() {
 		} else {
 			const t = performance.now();
 			console.log(`preparing in ${dir} …`);
-			ids = await prepare(dir);
+			ids = await prepareExportData(dir);
 			writeFileSync(idsFile, JSON.stringify(ids));
 			console.log(`prepared in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 		}

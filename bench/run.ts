@@ -1,12 +1,12 @@
 /**
- * `npm run bench`: the load benchmark on the built app, then the audit verification
- * benchmark; both written into bench/results.md.
+ * `npm run bench`: the load benchmark on the built app, the audit verification benchmark,
+ * then the large evidence export served by the built app; all written into bench/results.md.
  *
  *   --duration <s>   measured seconds of load (default 60); --warmup <s> (default 5)
  *   --reads <n> --writes <n>   connections (default 20 and 10)
  *   --entries <n>    audit chain length (default 1000000)
  *   --runs <n>       audit verification runs of each kind (default 3)
- *   --only load|audit
+ *   --only load|audit|export
  *   --profile <dir>  write a CPU profile of the app (node --cpu-prof) into <dir>
  */
 import { existsSync, rmSync } from 'node:fs';
@@ -16,7 +16,16 @@ import { runAuditBench } from './audit';
 import { checkAfterLoad, processCpuSeconds, screeningVersions } from './checks';
 import { runLoad } from './load';
 import { settle } from './probes';
-import { auditSection, loadSection, machine, writeResults, RESULTS, TARGETS } from './report';
+import { runServedExport } from './export-served';
+import {
+	auditSection,
+	exportSection,
+	loadSection,
+	machine,
+	writeResults,
+	RESULTS,
+	TARGETS
+} from './report';
 import { createWorkload, startApp } from './workload';
 
 const { values } = parseArgs({
@@ -41,15 +50,19 @@ const argsText = process.argv.slice(2).join(' ');
 const commandLine = `npm run bench${argsText ? ' -- ' + argsText : ''}`;
 const date = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 const sections: Parameters<typeof writeResults>[0] = {};
+const wanted = (part: 'load' | 'audit' | 'export') => !values.only || values.only === part;
+if (values.only && !['load', 'audit', 'export'].includes(values.only)) {
+	throw new Error('--only must be load, audit or export');
+}
 
-if (values.only !== 'audit') {
+if (wanted('load') || wanted('export')) {
 	if (!existsSync('build/index.js')) throw new Error('no build/: run `npm run build` first');
+}
+
+if (wanted('load')) {
 	console.log('bench: creating the workload…');
 	const workload = await createWorkload(num('assessments'));
-	const app = await startApp(
-		workload.dataDir,
-		values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : []
-	);
+	const app = await startApp(workload.dataDir, profileArgs());
 	// `npm run bench` builds first and the workload is written just now: both raise the
 	// load average, which the target asks to be at most 1.5 before the run.
 	await settleBefore('the load run');
@@ -98,7 +111,7 @@ if (values.only !== 'audit') {
 	}
 }
 
-if (values.only !== 'load') {
+if (wanted('audit')) {
 	await settleBefore('the audit verification');
 	console.log(`bench: audit verification of ${num('entries')} entries…`);
 	const audit = await runAuditBench(num('entries'), Math.max(1, num('runs')));
@@ -106,8 +119,21 @@ if (values.only !== 'load') {
 	console.log(JSON.stringify(audit, null, 1));
 }
 
+if (wanted('export')) {
+	console.log('bench: the large evidence export, served…');
+	// The data are written first (about a minute of CPU): the machine settles after that.
+	const served = await runServedExport(() => settleBefore('the export'), profileArgs());
+	sections.export = exportSection(served, commandLine, date(), machine());
+	console.log(JSON.stringify(served, null, 1));
+}
+
 await writeResults(sections);
 console.log(`bench: results written to ${RESULTS}`);
+
+/** The app's node flags for --profile <dir>: a CPU profile of each of its threads. */
+function profileArgs(): string[] {
+	return values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
+}
 
 /** Waits (up to 3 minutes) for the machine to be as quiet as the targets assume. */
 async function settleBefore(what: string) {
