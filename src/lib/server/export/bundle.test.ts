@@ -118,6 +118,16 @@ describe('evidence bundle', () => {
 			.prepare('SELECT seq FROM audit_log WHERE assessment_id = ? ORDER BY seq')
 			.all(fx.assessment.id) as { seq: number }[];
 		expect(entries.map((e) => e.seq)).toEqual(inDb.map((r) => r.seq));
+		// SQLite writes the lines: byte for byte what JSON.stringify gives of each row.
+		const rows = fx.db.$client
+			.prepare(
+				`SELECT seq, at, actor_id AS actorId, actor_label AS actorLabel, role, org_id AS orgId,
+				        action, entity, entity_id AS entityId, assessment_id AS assessmentId, version,
+				        summary, state_hash AS stateHash, entry_hash AS entryHash, chain_hash AS chainHash
+				   FROM audit_log WHERE assessment_id = ? ORDER BY seq`
+			)
+			.all(fx.assessment.id);
+		expect(lines).toEqual(rows.map((r) => JSON.stringify(r)));
 		for (const e of entries) expect(entryHash(e)).toBe(e.entryHash);
 		// The export is audited before the head is read: the bundle holds its own entry.
 		const last = entries.at(-1)!;
