@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { STEP_KEYS, type StepKey } from '$lib/domain/method/steps';
 import { bookingTemplate } from '$lib/domain/knowledge/booking-template';
 import type { Locale } from '$lib/domain/knowledge/localized';
@@ -10,6 +10,7 @@ import { newId } from './ids';
 import { membersOf } from './users';
 import { mayLeadProject } from '$lib/domain/decision/authorship';
 import type { Db } from './db';
+import { prepared } from './db/prepared';
 
 export const TEMPLATES = ['booking'] as const;
 export type TemplateKey = (typeof TEMPLATES)[number];
@@ -89,12 +90,16 @@ export function create(
 	});
 }
 
-export function stepStatuses(db: Db, assessmentId: string): Record<string, string> {
-	const rows = db
+const statusesOf = prepared((db) =>
+	db
 		.select({ step: assessmentSteps.step, status: assessmentSteps.status })
 		.from(assessmentSteps)
-		.where(eq(assessmentSteps.assessmentId, assessmentId))
-		.all();
+		.where(eq(assessmentSteps.assessmentId, sql.placeholder('id')))
+		.prepare()
+);
+
+export function stepStatuses(db: Db, assessmentId: string): Record<string, string> {
+	const rows = statusesOf(db).all({ id: assessmentId });
 	return Object.fromEntries(rows.map((r) => [r.step, r.status]));
 }
 

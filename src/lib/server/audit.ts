@@ -1,4 +1,4 @@
-import { asc, desc, eq, gt } from 'drizzle-orm';
+import { asc, desc, eq, gt, sql } from 'drizzle-orm';
 import { canonicalHash } from '$lib/domain/canonical';
 import {
 	GENESIS_HASH,
@@ -10,6 +10,7 @@ import {
 import { verifySegment, WHOLE_CHAIN } from './audit-segments';
 import { auditLog } from './db/schema';
 import { writeTransaction, type Db } from './db';
+import { prepared } from './db/prepared';
 
 /** Who did it: a signed-in user, or the anonymous side of a login attempt. */
 export interface Actor {
@@ -92,14 +93,18 @@ export function verify(db: Db): ChainVerification {
 	return verifySegment(db.$client, WHOLE_CHAIN);
 }
 
-export function entriesFor(db: Db, assessmentId: string, limit = 200) {
-	return db
+const latestOf = prepared((db) =>
+	db
 		.select()
 		.from(auditLog)
-		.where(eq(auditLog.assessmentId, assessmentId))
+		.where(eq(auditLog.assessmentId, sql.placeholder('id')))
 		.orderBy(desc(auditLog.seq))
-		.limit(limit)
-		.all();
+		.limit(sql.placeholder('limit'))
+		.prepare()
+);
+
+export function entriesFor(db: Db, assessmentId: string, limit = 200) {
+	return latestOf(db).all({ id: assessmentId, limit });
 }
 
 export function entriesAfter(db: Db, seq: number, limit = 1000) {

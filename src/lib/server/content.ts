@@ -1,9 +1,10 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { canonicalHash } from '$lib/domain/canonical';
 import { STEP_KEYS, type StepKey } from '$lib/domain/method/steps';
 import { assessmentSteps, attachments, securityFindings, type Assessment } from './db/schema';
 import { getOrgSettings } from './org-settings';
 import type { Db } from './db';
+import { prepared } from './db/prepared';
 
 /**
  * The content of one version of an assessment: exactly what an opinion or a decision
@@ -91,16 +92,37 @@ export function findingContent(f: typeof securityFindings.$inferSelect) {
 	};
 }
 
+// Every page of an assessment reads its content (the overview hashes it): built once.
+const stepsOf = prepared((db) =>
+	db
+		.select()
+		.from(assessmentSteps)
+		.where(eq(assessmentSteps.assessmentId, sql.placeholder('id')))
+		.prepare()
+);
+const findingsOf = prepared((db) =>
+	db
+		.select()
+		.from(securityFindings)
+		.where(eq(securityFindings.assessmentId, sql.placeholder('id')))
+		.orderBy(asc(securityFindings.id))
+		.prepare()
+);
+const attachmentsOf = prepared((db) =>
+	db
+		.select()
+		.from(attachments)
+		.where(eq(attachments.assessmentId, sql.placeholder('id')))
+		.orderBy(asc(attachments.id))
+		.prepare()
+);
+
 /** The current (working) content of an assessment. */
 export function currentContent(
 	db: Db,
 	assessment: Pick<Assessment, 'id' | 'orgId' | 'title' | 'description' | 'versionNumber'>
 ): AssessmentContent {
-	const rows = db
-		.select()
-		.from(assessmentSteps)
-		.where(eq(assessmentSteps.assessmentId, assessment.id))
-		.all();
+	const rows = stepsOf(db).all({ id: assessment.id });
 	const steps = Object.fromEntries(
 		CONTENT_STEPS.map((key) => {
 			const row = rows.find((r) => r.step === key);
@@ -115,19 +137,9 @@ export function currentContent(
 			return [key, step];
 		})
 	) as Record<ContentStep, StepContent>;
-	const findings = db
-		.select()
-		.from(securityFindings)
-		.where(eq(securityFindings.assessmentId, assessment.id))
-		.orderBy(asc(securityFindings.id))
-		.all()
-		.map(findingContent);
-	const files = db
-		.select()
-		.from(attachments)
-		.where(eq(attachments.assessmentId, assessment.id))
-		.orderBy(asc(attachments.id))
-		.all()
+	const findings = findingsOf(db).all({ id: assessment.id }).map(findingContent);
+	const files = attachmentsOf(db)
+		.all({ id: assessment.id })
 		.map((a) => ({
 			id: a.id,
 			step: a.step,

@@ -3,7 +3,7 @@
  * stored content and its current opinions, so that the page, the action and the signing
  * transaction all judge the same facts.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { signatures, type Assessment } from './db/schema';
 import { cnilDeadlines } from '$lib/domain/decision/art36';
 import { stepSchemas } from '$lib/domain/method';
@@ -19,6 +19,7 @@ import {
 import { contentHash, currentContent, CONTENT_STEPS, type AssessmentContent } from './content';
 import { signaturesOf, type AssessmentRecord } from './record';
 import type { Db } from './db';
+import { prepared } from './db/prepared';
 
 /** The decision was refused by the gate; `blockers` lists every reason at once. */
 export class DecisionGateError extends Error {
@@ -127,13 +128,19 @@ export function judge(db: Db, assessment: Assessment, decision: GateDecision): G
  * The CNIL's answer dates when the latest decision on this assessment (any version) referred
  * it to the CNIL (art. 36(2)); counted from the decision day, when the file is sent.
  */
-export function cnilReferralOf(db: Db, assessmentId: string) {
-	const latest = db
+// Read by every overview: built once.
+const latestDecision = prepared((db) =>
+	db
 		.select({ verdict: signatures.verdict, signedAt: signatures.signedAt })
 		.from(signatures)
-		.where(and(eq(signatures.assessmentId, assessmentId), eq(signatures.kind, 'decision')))
+		.where(and(eq(signatures.assessmentId, sql.placeholder('id')), eq(signatures.kind, 'decision')))
 		.orderBy(desc(signatures.signedAt))
-		.get();
+		.limit(1)
+		.prepare()
+);
+
+export function cnilReferralOf(db: Db, assessmentId: string) {
+	const latest = latestDecision(db).get({ id: assessmentId });
 	if (latest?.verdict !== 'refer_cnil') return null;
 	const sent = latest.signedAt.slice(0, 10);
 	const { answerDue, extendedDue } = cnilDeadlines(sent);

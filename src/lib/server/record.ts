@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { isCurrent, latestOf, type DecisionDetails, type Outcome } from '$lib/domain/signoff';
 import {
 	assessments,
@@ -14,6 +14,7 @@ import { entriesFor } from './audit';
 import { getOrgSettings } from './org-settings';
 import { matrixThresholdsSchema, type MatrixThresholds } from '$lib/domain/scoring';
 import type { Db } from './db';
+import { prepared } from './db/prepared';
 
 export interface SignatureView extends Signature {
 	/** Still tied to the content of its version (same hash); false = stale. */
@@ -61,25 +62,39 @@ export function thresholdsOf(db: Db, content: AssessmentContent, orgId: string):
 	return parsed.success ? parsed.data : getOrgSettings(db, orgId).thresholds;
 }
 
-export function frozenVersion(db: Db, assessmentId: string, number: number) {
-	return db
+const versionOf = prepared((db) =>
+	db
 		.select()
 		.from(assessmentVersions)
 		.where(
-			and(eq(assessmentVersions.assessmentId, assessmentId), eq(assessmentVersions.number, number))
+			and(
+				eq(assessmentVersions.assessmentId, sql.placeholder('id')),
+				eq(assessmentVersions.number, sql.placeholder('number'))
+			)
 		)
-		.get();
+		.prepare()
+);
+
+export function frozenVersion(db: Db, assessmentId: string, number: number) {
+	return versionOf(db).get({ id: assessmentId, number });
 }
 
-export function signaturesOf(db: Db, assessmentId: string, versionNumber: number): Signature[] {
-	return db
+const signaturesAt = prepared((db) =>
+	db
 		.select()
 		.from(signatures)
 		.where(
-			and(eq(signatures.assessmentId, assessmentId), eq(signatures.versionNumber, versionNumber))
+			and(
+				eq(signatures.assessmentId, sql.placeholder('id')),
+				eq(signatures.versionNumber, sql.placeholder('number'))
+			)
 		)
 		.orderBy(asc(signatures.signedAt), asc(signatures.id))
-		.all();
+		.prepare()
+);
+
+export function signaturesOf(db: Db, assessmentId: string, versionNumber: number): Signature[] {
+	return signaturesAt(db).all({ id: assessmentId, number: versionNumber });
 }
 
 export function versionsOf(db: Db, assessmentId: string): VersionSummary[] {
