@@ -9,6 +9,8 @@ import type { AuditBench, Timing } from './audit';
 import type { PhaseResult } from './load';
 import type { AfterLoad } from './checks';
 import type { ServedExport } from './export-served';
+import type { ListBench } from './list-bench';
+import type { RecordMemory } from './record-memory-bench';
 
 export const RESULTS = 'bench/results.md';
 // Issue 13's targets: under the load benchmark, on a machine at load ≤ 1.5 before the run.
@@ -19,7 +21,12 @@ export const TARGETS = {
 	loadBefore: 1.5,
 	auditSeconds: 1.5,
 	exportPeakRssMb: 300,
-	exportCpuSeconds: 5
+	exportCpuSeconds: 5,
+	// GET /assessments with 10,000 assessments, one client at a time.
+	listP95Ms: 50,
+	listHtmlKb: 100,
+	// The record page with 1,000 history entries, over 1,000 views after the warm-up.
+	recordRssGrowthMb: 20
 };
 
 export function machine(): string {
@@ -164,26 +171,94 @@ export function exportSection(
 	].join('\n');
 }
 
+export function listSection(
+	l: ListBench,
+	command: string,
+	date: string,
+	machineNow: string
+): string {
+	const n = l.assessments.toLocaleString('en');
+	const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+	const f = (x: number, digits: number) => x.toFixed(digits);
+	// The members' ids differ from run to run: not worth a diff of the results.
+	const shown = (path: string) => path.replace(/lead=[^&]+/, 'lead=<id>');
+	const slowest = l.pages.reduce((a, b) => (b.p95 > a.p95 ? b : a));
+	const largest = l.pages.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+	return [
+		`## List: GET /assessments with ${n} assessments`,
+		'',
+		`- Date: ${date}`,
+		`- Command: \`${command}\``,
+		`- Machine: ${machineNow}`,
+		`- The built app (\`node scripts/serve.js\`) serves a fresh installation (20 members) and ${n} bare assessments written straight into the table (bench/bulk-data.ts; a quarter decided with a review date, leads and dates varied so the filters have work). A DPO asks for each list below ${l.requests} times, one request at a time, after 10 warm-up requests (not counted), \`accept-encoding: identity\`. Latencies in ms from sending to the last byte; sizes are the HTML's, plain and gzip.`,
+		'',
+		'| List | Path | Rows | p50 | p95 | HTML | gzip |',
+		'| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+		...l.pages.map(
+			(p) =>
+				`| ${p.name} | \`${shown(p.path)}\` | ${p.rows} | ${f(p.p50, 1)} | ${f(p.p95, 1)} | ${kb(p.bytes)} | ${kb(p.gzipBytes)} |`
+		),
+		'',
+		`The list's two queries (\`listPage\`, \`leadChoices\`) timed in the bench process, without HTTP or rendering, p50 / p95 in ms: ${l.queries.map((q) => `${q.name} ${f(q.p50, 2)} / ${f(q.p95, 2)}`).join('; ')}.`,
+		'',
+		`- Every list above with ${n} assessments, p95 ≤ ${TARGETS.listP95Ms} ms (single client): ${met(slowest.p95 <= TARGETS.listP95Ms)} (slowest: ${slowest.name}, ${ms(slowest.p95)})`,
+		`- Every list above ≤ ${TARGETS.listHtmlKb} kB of HTML: ${met(largest.bytes / 1024 <= TARGETS.listHtmlKb)} (largest: ${largest.name}, ${kb(largest.bytes)})`
+	].join('\n');
+}
+
+export function recordSection(
+	r: RecordMemory,
+	command: string,
+	date: string,
+	machineNow: string
+): string {
+	const n = (x: number) => x.toLocaleString('en');
+	return [
+		`## Record page memory: ${n(r.views)} views`,
+		'',
+		`- Date: ${date}`,
+		`- Command: \`${command}\``,
+		`- Machine: ${machineNow}`,
+		`- The built app (\`node scripts/serve.js\`) serves a fresh installation with one analysis whose decision record tells ${n(r.entries)} history entries (step saves, each its own audited entry; ${(r.htmlBytes / 1024).toFixed(0)} kB of HTML). A DPO views that page ${n(r.warmup)} times (warm-up, not counted), then ${n(r.views)} times, one request at a time; the server's RSS (VmRSS from /proc) is read at the end of the warm-up and every 100 views.`,
+		'- V8 grows its heap lazily over the first ~100 views of a large page and then holds it, hence the warm-up: a rise that levels off is the heap settling, one that keeps rising is a leak. One reading moves ±15 MB with where the collector happens to be, so growth is the median of the last three readings minus that of the first three.',
+		'',
+		`| Views after the warm-up | ${r.readings.map((x) => n(x.views)).join(' | ')} |`,
+		`| --- | ${r.readings.map(() => '---:').join(' | ')} |`,
+		`| RSS (MB) | ${r.readings.map((x) => x.rssMb.toFixed(0)).join(' | ')} |`,
+		'',
+		`- RSS growth over ${n(r.views)} views of the record page with ${n(r.entries)} history entries ≤ ${TARGETS.recordRssGrowthMb} MB: ${met(r.growthMb <= TARGETS.recordRssGrowthMb)} (${r.growthMb.toFixed(1)} MB; last reading minus the first: ${r.endpointsMb.toFixed(1)} MB)`
+	].join('\n');
+}
+
 const block = (name: string, body: string) =>
 	`<!-- bench:${name} -->\n${body}\n<!-- /bench:${name} -->`;
 
-const SECTIONS = ['load', 'audit', 'export', 'responsiveness', 'growth'] as const;
+const SECTIONS = ['load', 'audit', 'export', 'list', 'record', 'responsiveness', 'growth'] as const;
 
-/** Replaces the named sections in bench/results.md, keeping every other section as it was. */
+/**
+ * Replaces the named sections in bench/results.md, keeping every other section as it was.
+ * A section the file lacks goes before the first later one of SECTIONS it holds, else at the end.
+ */
 export async function writeResults(sections: Partial<Record<(typeof SECTIONS)[number], string>>) {
 	let text = existsSync(RESULTS)
 		? readFileSync(RESULTS, 'utf8')
 		: '# Benchmark results\n\nWritten by `npm run bench` (see bench/run.ts); figures are as measured on the machine named in each section.\n';
-	const all: Partial<Record<(typeof SECTIONS)[number], string>> = sections;
-	for (const name of SECTIONS) {
+	SECTIONS.forEach((name, i) => {
 		const body = sections[name];
+		if (body === undefined) return;
 		const pattern = new RegExp(`<!-- bench:${name} -->[\\s\\S]*?<!-- /bench:${name} -->`);
 		if (pattern.test(text)) {
-			if (body !== undefined) text = text.replace(pattern, () => block(name, body));
-		} else if (all[name] !== undefined) {
-			text = text.trimEnd() + '\n\n' + block(name, all[name]!) + '\n';
+			text = text.replace(pattern, () => block(name, body));
+			return;
 		}
-	}
+		const next = SECTIONS.slice(i + 1)
+			.map((later) => text.indexOf(`<!-- bench:${later} -->`))
+			.find((at) => at >= 0);
+		text =
+			next === undefined
+				? text.trimEnd() + '\n\n' + block(name, body) + '\n'
+				: text.slice(0, next) + block(name, body) + '\n\n' + text.slice(next);
+	});
 	// Formatted as `npm run lint` expects, so a fresh result never fails the lint gate.
 	const options = await prettier.resolveConfig(RESULTS);
 	writeFileSync(RESULTS, await prettier.format(text, { ...options, filepath: RESULTS }));

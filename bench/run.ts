@@ -1,27 +1,40 @@
 /**
  * `npm run bench`: the load benchmark on the built app, the audit verification benchmark,
- * then the large evidence export served by the built app; all written into bench/results.md.
+ * the large evidence export served by the built app, the assessment list with 10,000
+ * assessments (bench/list-bench.ts) and the record page's memory over 1,000 views
+ * (bench/record-memory-bench.ts); each into its section of bench/results.md, with issue 13's
+ * targets met or missed.
  *
  *   --duration <s>   measured seconds of load (default 60); --warmup <s> (default 5)
  *   --reads <n> --writes <n>   connections (default 20 and 10)
  *   --entries <n>    audit chain length (default 1000000)
  *   --runs <n>       audit verification runs of each kind (default 3)
- *   --only load|audit|export
+ *   --list-assessments <n>   assessments behind the list (default 10000)
+ *   --list-requests <n>      measured requests of each list (default 200)
+ *   --record-entries <n>     history entries of the record page (default 1000)
+ *   --record-views <n>       measured views of the record page (default 1000)
+ *   --record-warmup <n>      views before the first reading (default 200)
+ *   --only load|audit|export|list|record
  *   --profile <dir>  write a CPU profile of the app (node --cpu-prof) into <dir>
+ *                    (load and export only)
  */
 import { existsSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runAuditBench } from './audit';
 import { checkAfterLoad, processCpuSeconds, screeningVersions } from './checks';
+import { runListBench } from './list-bench';
 import { runLoad } from './load';
 import { settle } from './probes';
 import { runServedExport } from './export-served';
+import { recordLines, runRecordMemory } from './record-memory-bench';
 import {
 	auditSection,
 	exportSection,
+	listSection,
 	loadSection,
 	machine,
+	recordSection,
 	writeResults,
 	RESULTS,
 	TARGETS
@@ -37,6 +50,11 @@ const { values } = parseArgs({
 		assessments: { type: 'string', default: '100' },
 		entries: { type: 'string', default: '1000000' },
 		runs: { type: 'string', default: '3' },
+		'list-assessments': { type: 'string', default: '10000' },
+		'list-requests': { type: 'string', default: '200' },
+		'record-entries': { type: 'string', default: '1000' },
+		'record-views': { type: 'string', default: '1000' },
+		'record-warmup': { type: 'string', default: '200' },
 		only: { type: 'string' },
 		profile: { type: 'string' }
 	}
@@ -50,12 +68,13 @@ const argsText = process.argv.slice(2).join(' ');
 const commandLine = `npm run bench${argsText ? ' -- ' + argsText : ''}`;
 const date = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 const sections: Parameters<typeof writeResults>[0] = {};
-const wanted = (part: 'load' | 'audit' | 'export') => !values.only || values.only === part;
-if (values.only && !['load', 'audit', 'export'].includes(values.only)) {
-	throw new Error('--only must be load, audit or export');
+const PARTS = ['load', 'audit', 'export', 'list', 'record'] as const;
+const wanted = (part: (typeof PARTS)[number]) => !values.only || values.only === part;
+if (values.only && !(PARTS as readonly string[]).includes(values.only)) {
+	throw new Error(`--only must be one of ${PARTS.join(', ')}`);
 }
 
-if (wanted('load') || wanted('export')) {
+if (PARTS.some((part) => part !== 'audit' && wanted(part))) {
 	if (!existsSync('build/index.js')) throw new Error('no build/: run `npm run build` first');
 }
 
@@ -125,6 +144,33 @@ if (wanted('export')) {
 	const served = await runServedExport(() => settleBefore('the export'), profileArgs());
 	sections.export = exportSection(served, commandLine, date(), machine());
 	console.log(JSON.stringify(served, null, 1));
+}
+
+if (wanted('list')) {
+	console.log(`bench: GET /assessments with ${num('list-assessments')} assessments…`);
+	// The analyses are written first: the machine settles after that, before any timing.
+	const list = await runListBench({
+		assessments: num('list-assessments'),
+		requests: num('list-requests'),
+		beforeMeasure: () => settleBefore('the list benchmark'),
+		progress: (line) => console.log(line)
+	});
+	sections.list = listSection(list, commandLine, date(), machine());
+}
+
+if (wanted('record')) {
+	console.log(
+		`bench: the record page with ${num('record-entries')} history entries, ${num('record-views')} views…`
+	);
+	// The history is written first: the machine settles after that, before the first view.
+	const record = await runRecordMemory({
+		entries: num('record-entries'),
+		views: num('record-views'),
+		warmup: num('record-warmup'),
+		beforeMeasure: () => settleBefore('the record page views')
+	});
+	for (const line of recordLines(record)) console.log(line);
+	sections.record = recordSection(record, commandLine, date(), machine());
 }
 
 await writeResults(sections);
