@@ -17,7 +17,7 @@ import { TARGETS } from './report';
 import { createWorkload, startApp } from './workload';
 
 export interface RecordMemory {
-	/** History entries the record page tells. */
+	/** Audit entries of the analysis (the record page shows the 50 most recent). */
 	entries: number;
 	/** Views counted after the warm-up. */
 	views: number;
@@ -62,7 +62,7 @@ export async function runRecordMemory({
 		const orgId = (db.$client.prepare('SELECT org_id FROM assessments').get() as { org_id: string })
 			.org_id;
 		const actor = { userId: dpo.id, label: 'dpo1@bench.local', role: 'dpo' as const, orgId };
-		// History the record page tells: saves of the steps, each its own audited entry.
+		// The analysis's audit trail: saves of the steps, each its own audited entry.
 		const stepNames = ['context', 'principles', 'risks', 'benefits', 'measures'];
 		for (let i = 0; i < entries; i++) {
 			audit(db, actor, {

@@ -219,7 +219,7 @@ export function recordSection(
 		`- Date: ${date}`,
 		`- Command: \`${command}\``,
 		`- Machine: ${machineNow}`,
-		`- The built app (\`node scripts/serve.js\`) serves a fresh installation with one analysis whose decision record tells ${n(r.entries)} history entries (step saves, each its own audited entry; ${(r.htmlBytes / 1024).toFixed(0)} kB of HTML). A DPO views that page ${n(r.warmup)} times (warm-up, not counted), then ${n(r.views)} times, one request at a time; the server's RSS (VmRSS from /proc) is read at the end of the warm-up and every 100 views.`,
+		`- The built app (\`node scripts/serve.js\`) serves a fresh installation with one analysis whose audit trail holds ${n(r.entries)} entries (step saves, each its own audited entry); its decision record page shows them 50 at a time, the most recent first (${(r.htmlBytes / 1024).toFixed(0)} kB of HTML). A DPO views that page ${n(r.warmup)} times (warm-up, not counted), then ${n(r.views)} times, one request at a time; the server's RSS (VmRSS from /proc) is read at the end of the warm-up and every 100 views.`,
 		'- V8 grows its heap lazily over the first ~100 views of a large page and then holds it, hence the warm-up: a rise that levels off is the heap settling, one that keeps rising is a leak. One reading moves ±15 MB with where the collector happens to be, so growth is the median of the last three readings minus that of the first three.',
 		'',
 		`| Views after the warm-up | ${r.readings.map((x) => n(x.views)).join(' | ')} |`,

@@ -4,7 +4,13 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { loginAs, openDemoAssessment, seriousViolations, signInOutsider } from './helpers';
+import {
+	historyRow,
+	loginAs,
+	openDemoAssessment,
+	seriousViolations,
+	signInOutsider
+} from './helpers';
 import { flipStoredByte, readZip, reseal, writeZip } from '../src/lib/server/export/zip-edit';
 
 /** `npm run verify-bundle -- <file> [args]`, as a user would run it. */
@@ -126,15 +132,16 @@ function bundleJourney(
 
 		test('records the export in the assessment history', async ({ page }) => {
 			await loginAs(page, role);
-			// The decision record lists the 300 latest entries (the overview only 20, which other
+			// The decision record pages the whole trail (the overview lists only 20, which other
 			// test files exporting the same assessment can push this one out of), each action in
 			// words: the French record prints no internal code (the summary is translated too).
-			await page.goto(`/assessments/${id}/record`);
-			const row = page
-				.getByRole('row')
-				.filter({ hasText: 'Export d’un document' })
-				.filter({ hasText: 'Export : dossier de preuve signé (ZIP), version ' });
-			await expect(row.first()).toBeVisible();
+			const row = await historyRow(page, id, (p) =>
+				p
+					.getByRole('row')
+					.filter({ hasText: 'Export d’un document' })
+					.filter({ hasText: 'Export : dossier de preuve signé (ZIP), version ' })
+			);
+			await expect(row).toBeVisible();
 		});
 
 		test("is not given to another hospital's user", async ({ browser }) => {

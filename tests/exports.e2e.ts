@@ -1,6 +1,6 @@
 import { expect, test, type APIResponse, type Page } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { DEMO_TITLE, loginAs, openDemoAssessment, signInOutsider } from './helpers';
+import { DEMO_TITLE, historyRow, loginAs, openDemoAssessment, signInOutsider } from './helpers';
 
 /** The demo's decided assessment (src/lib/server/seed-decided.ts, DECIDED_DEMO_TITLE). */
 const DECIDED_DEMO_TITLE =
@@ -149,14 +149,14 @@ test.describe('document exports of the demo assessment', () => {
 		await loginAs(page, 'auditor');
 		const id = await openDemoAssessment(page);
 		expect((await get(page, id, 'record-of-processing.pdf')).status()).toBe(200);
-		// The record's history (300 latest): the overview's 20 can be filled by other files' exports.
-		await page.goto(`/assessments/${id}/record`);
-		const row = page
-			.getByRole('row')
-			.filter({ hasText: 'Export d’un document' })
-			.filter({ hasText: 'fiche du registre des traitements' })
-			.filter({ hasText: 'auditor@demo.local' })
-			.first();
+		// The record's history, paged: the overview's 20 can be filled by other files' exports.
+		const row = await historyRow(page, id, (p) =>
+			p
+				.getByRole('row')
+				.filter({ hasText: 'Export d’un document' })
+				.filter({ hasText: 'fiche du registre des traitements' })
+				.filter({ hasText: 'auditor@demo.local' })
+		);
 		await expect(row).toBeVisible();
 	});
 });

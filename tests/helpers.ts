@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = process.env.WORKBENCH_DEMO_PASSWORD || 'Demo-Workbench-2026!';
 export const DEMO_TITLE =
@@ -130,4 +130,26 @@ export async function act(page: Page, id: string, button: string) {
 	await page.goto(`/assessments/${id}`);
 	await page.getByRole('button', { name: button }).click();
 	await expect(page.getByText(/^État :/)).toBeVisible();
+}
+
+/**
+ * A row of an assessment's audit trail, looked for on its decision record: 50 entries a
+ * page, newest first, so other test files writing to the same assessment meanwhile can
+ * push it to an older page. Follows the "older entries" link until it is found.
+ */
+export async function historyRow(
+	page: Page,
+	id: string,
+	row: (page: Page) => Locator
+): Promise<Locator> {
+	await page.goto(`/assessments/${id}/record`);
+	for (let n = 0; n < 20 && (await row(page).count()) === 0; n++) {
+		const older = page
+			.getByRole('navigation', { name: 'Pages du journal d’audit' })
+			.getByRole('link', { name: 'Entrées plus anciennes' });
+		const href = (await older.count()) ? await older.getAttribute('href') : null;
+		if (href === null) break;
+		await page.goto(new URL(href, page.url()).href);
+	}
+	return row(page).first();
 }

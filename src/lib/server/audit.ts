@@ -100,11 +100,21 @@ const latestOf = prepared((db) =>
 		.where(eq(auditLog.assessmentId, sql.placeholder('id')))
 		.orderBy(desc(auditLog.seq))
 		.limit(sql.placeholder('limit'))
+		.offset(sql.placeholder('offset'))
 		.prepare()
 );
 
-export function entriesFor(db: Db, assessmentId: string, limit = 200) {
-	return latestOf(db).all({ id: assessmentId, limit });
+/** An assessment's entries, most recent first, skipping the `offset` most recent. */
+export function entriesFor(db: Db, assessmentId: string, limit = 200, offset = 0) {
+	return latestOf(db).all({ id: assessmentId, limit, offset });
+}
+
+/** How many entries the audit log holds about an assessment (read from its index). */
+export function entryCount(db: Db, assessmentId: string): number {
+	return db.$client
+		.prepare('SELECT count(*) FROM audit_log WHERE assessment_id = ?')
+		.pluck()
+		.get(assessmentId) as number;
 }
 
 export function entriesAfter(db: Db, seq: number, limit = 1000) {

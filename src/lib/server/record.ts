@@ -10,7 +10,7 @@ import {
 	type Signature
 } from './db/schema';
 import { contentHash, currentContent, type AssessmentContent } from './content';
-import { entriesFor } from './audit';
+import { entriesFor, entryCount } from './audit';
 import { getOrgSettings } from './org-settings';
 import { matrixThresholdsSchema, type MatrixThresholds } from '$lib/domain/scoring';
 import type { Db } from './db';
@@ -34,6 +34,16 @@ export interface VersionSummary {
  * and only slows the PDF and the page down (the bundle's audit-log.jsonl holds it all).
  */
 export const HISTORY_ROWS = 300;
+
+/** Which of an assessment's audit entries a record tells, counted from the most recent. */
+export interface HistoryWindow {
+	rows: number;
+	/** The most recent entries skipped (0: from the latest). */
+	offset: number;
+}
+
+/** The reports' window: the HISTORY_ROWS most recent entries. */
+export const REPORT_HISTORY: HistoryWindow = { rows: HISTORY_ROWS, offset: 0 };
 /**
  * Everything about one version of an assessment, as the decision record page and the
  * exports tell it: the content signed, its hash, the signatures with whether each still
@@ -53,7 +63,9 @@ export interface AssessmentRecord {
 	signatures: SignatureView[];
 	decision: (SignatureView & { outcome: Outcome; details: DecisionDetails }) | null;
 	versions: VersionSummary[];
+	/** The window's entries, most recent first, plus one past it when there are more. */
 	history: ReturnType<typeof entriesFor>;
+	historyWindow: HistoryWindow & { total: number };
 }
 
 /** The matrix stored with the content; the organisation's own if absent or unreadable. */
@@ -123,7 +135,8 @@ export function versionsOf(db: Db, assessmentId: string): VersionSummary[] {
 export function loadRecord(
 	db: Db,
 	assessmentId: string,
-	versionNumber?: number
+	versionNumber?: number,
+	history: HistoryWindow = REPORT_HISTORY
 ): AssessmentRecord | undefined {
 	const row = db
 		.select({ a: assessments, orgName: organisations.name, leadName: users.name })
@@ -162,6 +175,7 @@ export function loadRecord(
 			: null,
 		versions: versionsOf(db, assessmentId),
 		// One row past what the report shows, so it knows the trail was cut.
-		history: entriesFor(db, assessmentId, HISTORY_ROWS + 1)
+		history: entriesFor(db, assessmentId, history.rows + 1, history.offset),
+		historyWindow: { ...history, total: entryCount(db, assessmentId) }
 	};
 }

@@ -4,7 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { auditActionLabel, auditSummaryText } from './report-audit-labels';
 import { localize } from '$lib/domain/knowledge/localized';
 import { latestOf } from '$lib/domain/signoff';
-import { HISTORY_ROWS as AUDIT_ROWS, type SignatureView } from '$lib/server/record';
+import type { SignatureView } from '$lib/server/record';
 import type { ReportContext } from './report-context';
 import type { SignAuthMethod } from '../db/schema';
 import type { Block, Field, Section } from './report-doc';
@@ -210,13 +210,15 @@ export function decisionSection(ctx: ReportContext): Section {
 
 export function historySection(ctx: ReportContext): Section {
 	const r = ctx.record;
-	// The most recent entries, oldest first: an inspector reads how the analysis unfolded.
-	// A long trail is cut (the bundle's audit-log.jsonl holds all of it, chained).
+	// The most recent entries (of the record's window), oldest first: an inspector reads how
+	// the analysis unfolded. A long trail is cut (the bundle's audit-log.jsonl holds all of
+	// it, chained); the record page shows it a window at a time.
+	const { rows, offset, total } = r.historyWindow;
 	const entries = [...r.history]
 		.sort((a, b) => b.seq - a.seq)
-		.slice(0, AUDIT_ROWS)
+		.slice(0, rows)
 		.reverse();
-	const cut = r.history.length > AUDIT_ROWS;
+	const cut = r.history.length > rows;
 	return {
 		id: 'history',
 		title: m.exports_report_history({}, ctx.o),
@@ -252,9 +254,15 @@ export function historySection(ctx: ReportContext): Section {
 					]),
 			{
 				kind: 'table',
-				caption: cut
-					? m.exports_report_audit_cut({ n: entries.length }, ctx.o)
-					: m.exports_report_audit({ n: entries.length }, ctx.o),
+				caption:
+					offset > 0
+						? m.exports_report_audit_window(
+								{ from: offset + 1, to: offset + entries.length, total },
+								ctx.o
+							)
+						: cut
+							? m.exports_report_audit_cut({ n: entries.length }, ctx.o)
+							: m.exports_report_audit({ n: entries.length }, ctx.o),
 				headers: [
 					m.exports_report_col_date({}, ctx.o),
 					m.exports_report_col_actor({}, ctx.o),
