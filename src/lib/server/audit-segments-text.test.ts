@@ -14,7 +14,14 @@ import {
 	type AuditEntry,
 	type AuditEntryContent
 } from '$lib/domain/audit-chain';
-import { planSegments, verifySegment, WHOLE_CHAIN, combineSegments } from './audit-segments';
+import {
+	COLUMNS,
+	combineSegments,
+	entryOf,
+	planSegments,
+	verifySegment,
+	WHOLE_CHAIN
+} from './audit-segments';
 import { tempDatabase } from './testing/temp-db';
 
 const TEXT_COLUMNS = [
@@ -80,9 +87,6 @@ const row = fc.record({
 type Row = typeof row extends fc.Arbitrary<infer T> ? T : never;
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
-const ROW_COLUMNS = `seq, at, actor_id, actor_label, role, org_id, action, entity, entity_id,
-	assessment_id, version, summary, state_hash, entry_hash, chain_hash`;
-
 describe('the canonical text written by SQLite', () => {
 	let ctx: ReturnType<typeof tempDatabase>;
 	beforeAll(() => {
@@ -95,29 +99,10 @@ describe('the canonical text written by SQLite', () => {
 	/** The entries as the generic verifier sees them: every column read as it is stored. */
 	function storedEntries(): AuditEntry[] {
 		const rows = ctx.db.$client
-			.prepare(`SELECT ${ROW_COLUMNS} FROM audit_log ORDER BY seq`)
+			.prepare(`SELECT ${COLUMNS} FROM audit_log ORDER BY seq`)
 			.raw()
 			.all() as unknown[][];
-		return rows.map(
-			(r) =>
-				({
-					seq: r[0],
-					at: r[1],
-					actorId: r[2],
-					actorLabel: r[3],
-					role: r[4],
-					orgId: r[5],
-					action: r[6],
-					entity: r[7],
-					entityId: r[8],
-					assessmentId: r[9],
-					version: r[10],
-					summary: r[11],
-					stateHash: r[12],
-					entryHash: r[13],
-					chainHash: r[14]
-				}) as AuditEntry
-		);
+		return rows.map(entryOf);
 	}
 
 	function write(rows: Row[]) {

@@ -38,11 +38,11 @@ export const WHOLE_CHAIN: Segment = {
 	start: { previousChainHash: GENESIS_HASH, nextSeq: 1 }
 };
 
-const COLUMNS = `seq, at, actor_id, actor_label, role, org_id, action, entity, entity_id,
+export const COLUMNS = `seq, at, actor_id, actor_label, role, org_id, action, entity, entity_id,
 	assessment_id, version, summary, state_hash, entry_hash, chain_hash`;
 
-/** A row read in full, as the entry the generic verifier takes (types unchecked here). */
-function entryOf(r: unknown[]): AuditEntry {
+/** A row read in full (COLUMNS, raw), as the entry the generic verifier takes (types unchecked here). */
+export function entryOf(r: unknown[]): AuditEntry {
 	return {
 		seq: r[0],
 		at: r[1],
