@@ -22,7 +22,7 @@ import {
 	verifySegment,
 	WHOLE_CHAIN
 } from './audit-segments';
-import { tempDatabase } from './testing/temp-db';
+import { tamperableAuditDatabase, type tempDatabase } from './testing/temp-db';
 
 const TEXT_COLUMNS = [
 	'at',
@@ -90,9 +90,7 @@ const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex
 describe('the canonical text written by SQLite', () => {
 	let ctx: ReturnType<typeof tempDatabase>;
 	beforeAll(() => {
-		ctx = tempDatabase();
-		ctx.db.$client.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
-		ctx.db.$client.pragma('synchronous = OFF');
+		ctx = tamperableAuditDatabase();
 	});
 	afterAll(() => ctx.dispose());
 

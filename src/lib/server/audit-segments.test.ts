@@ -9,7 +9,7 @@ import {
 	verifyClaimed,
 	verifySegment
 } from './audit-segments';
-import { tempDatabase } from './testing/temp-db';
+import { tamperableAuditDatabase, type tempDatabase } from './testing/temp-db';
 
 const COLUMNS = `seq, at, actor_id, actor_label, role, org_id, action, entity, entity_id,
 	assessment_id, version, summary, state_hash, entry_hash, chain_hash`;
@@ -40,10 +40,7 @@ const tamperArb = (n: number) =>
 describe('verifying in segments', () => {
 	let ctx: ReturnType<typeof tempDatabase>;
 	beforeAll(() => {
-		ctx = tempDatabase();
-		ctx.db.$client.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
-		// A scratch file rewritten hundreds of times: durability is not under test here.
-		ctx.db.$client.pragma('synchronous = OFF');
+		ctx = tamperableAuditDatabase();
 	});
 	afterAll(() => ctx.dispose());
 

@@ -111,11 +111,12 @@ export function entriesFor(db: Db, assessmentId: string, limit = 200, offset = 0
 
 /** How many entries the audit log holds about an assessment (read from its index). */
 export function entryCount(db: Db, assessmentId: string): number {
-	return db.$client
-		.prepare('SELECT count(*) FROM audit_log WHERE assessment_id = ?')
-		.pluck()
-		.get(assessmentId) as number;
+	return countOf(db).get(assessmentId) as number;
 }
+
+const countOf = prepared((db) =>
+	db.$client.prepare('SELECT count(*) FROM audit_log WHERE assessment_id = ?').pluck()
+);
 
 export function entriesAfter(db: Db, seq: number, limit = 1000) {
 	return db

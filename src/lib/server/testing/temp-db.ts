@@ -17,3 +17,15 @@ export function tempDatabase(): { db: Db; path: string; dispose: () => void } {
 		}
 	};
 }
+
+/**
+ * A temp database whose audit log tests may rewrite at will, as someone with write access
+ * to the file could: the append-only triggers dropped, and no fsync (a scratch file
+ * rewritten hundreds of times; durability is not under test).
+ */
+export function tamperableAuditDatabase(): ReturnType<typeof tempDatabase> {
+	const ctx = tempDatabase();
+	ctx.db.$client.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
+	ctx.db.$client.pragma('synchronous = OFF');
+	return ctx;
+}
