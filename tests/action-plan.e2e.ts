@@ -13,7 +13,7 @@ const SCREENING_ACTION = 'Joindre la liste CNIL en annexe.';
 
 /** Plans measures on the US-hosting risk, one per [title, owner], due in three months. */
 async function planMeasures(page: Page, id: string, measures: [string, string][]) {
-	await page.goto(`/assessments/${id}/risks`);
+	await page.goto(`/assessments/${id}/risks?edit=us_hosting_cloud_act`);
 	await page.waitForLoadState('networkidle');
 	const risk = page.getByRole('group', { name: US_HOSTING });
 	const due = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);

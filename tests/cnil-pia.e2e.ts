@@ -123,17 +123,18 @@ test('imports the CNIL example: answers, measures, gauges, evaluations and comme
 	).toBeVisible();
 
 	await page.goto(`/assessments/${importedId}/risks`);
-	const radio = (risk: number, field: string, value: number) =>
-		page.locator(`input[name="n:risks.${risk}.${field}"][value="${value}"]`);
+	// The risks' summaries carry their scores as the fields a save sends back.
+	const score = (risk: number, field: string, value: number) =>
+		expect(page.locator(`input[name="n:risks.${risk}.${field}"]`)).toHaveValue(String(value));
 	// 3.2 illegitimate access: severity 3, likelihood 4; the evaluator's gauges 3 / 1 are the residual.
-	await expect(radio(0, 'severity', 3)).toBeChecked();
-	await expect(radio(0, 'likelihood', 4)).toBeChecked();
-	await expect(radio(0, 'residualSeverity', 3)).toBeChecked();
-	await expect(radio(0, 'residualLikelihood', 1)).toBeChecked();
-	await expect(radio(1, 'severity', 2)).toBeChecked();
-	await expect(radio(1, 'likelihood', 2)).toBeChecked();
-	await expect(radio(2, 'severity', 2)).toBeChecked();
-	await expect(radio(2, 'likelihood', 2)).toBeChecked();
+	await score(0, 'severity', 3);
+	await score(0, 'likelihood', 4);
+	await score(0, 'residualSeverity', 3);
+	await score(0, 'residualLikelihood', 1);
+	await score(1, 'severity', 2);
+	await score(1, 'likelihood', 2);
+	await score(2, 'severity', 2);
+	await score(2, 'likelihood', 2);
 	const titles = await page
 		.locator('input[name^="risks.0.measures."][name$=".title"]')
 		.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));

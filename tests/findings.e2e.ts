@@ -14,10 +14,10 @@ test('the security role adds a finding linked to the US-hosting risk; it shows u
 	const dpo = await browser.newPage();
 	await loginAs(dpo, 'dpo');
 	const id = await newBookingAssessment(dpo, 'Constats');
-	// The risk's title as the risks step holds it (legend "Risque 2 : <title>").
+	// The risk's title as the risks step holds it (heading "Risque 2 : <title>").
 	await dpo.goto(`/assessments/${id}/risks`);
-	const legend = dpo.getByRole('group', { name: US_HOSTING }).locator('legend').first();
-	const riskTitle = (await legend.innerText()).replace(/^Risque 2 : /, '').trim();
+	const heading = dpo.getByRole('region', { name: US_HOSTING }).getByRole('heading', { level: 2 });
+	const riskTitle = (await heading.innerText()).replace(/^Risque 2 : /, '').trim();
 	expect(riskTitle).not.toBe('');
 	await dpo.close();
 
@@ -49,7 +49,7 @@ test('the security role adds a finding linked to the US-hosting risk; it shows u
 	await expect(page.getByRole('status')).toHaveText('Statut mis à jour.');
 
 	await page.goto(`/assessments/${id}/risks`);
-	const linked = page.getByRole('group', { name: US_HOSTING }).getByTestId('risk-findings');
+	const linked = page.getByRole('region', { name: US_HOSTING }).getByTestId('risk-findings');
 	await expect(linked).toContainText('Constats de sécurité liés');
 	await expect(linked.getByRole('link', { name: new RegExp(title) })).toContainText(
 		'En cours de traitement'

@@ -102,7 +102,7 @@ test('a stricter table changes the level shown on the risk map, the risks and th
 	await dpo.goto(`/assessments/${id}/risks`);
 	await expect(
 		dpo
-			.getByRole('group', { name: /^Risque 2 : Hébergement chez un fournisseur/ })
+			.getByRole('region', { name: /^Risque 2 : Hébergement chez un fournisseur/ })
 			.getByTestId('risk-level')
 	).toContainText('Limitée (2) → Limitée (2)');
 	await dpo.goto(`/assessments/${id}/scenarios`);

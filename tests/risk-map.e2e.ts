@@ -8,7 +8,7 @@ import { loginAs, openDemoAssessment, seriousViolations } from './helpers';
 
 type Scores = [string, string, string, string];
 
-/** The checked radios of every risk on the risks page: initial then residual scores. */
+/** The scores every risk's summary on the risks page carries: initial then residual. */
 async function storedScores(page: Page, id: string): Promise<Scores[]> {
 	await page.goto(`/assessments/${id}/risks`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Risques');
@@ -16,7 +16,7 @@ async function storedScores(page: Page, id: string): Promise<Scores[]> {
 	const scores: Scores[] = [];
 	for (let i = 0; i < count; i++) {
 		const value = (field: string) =>
-			page.locator(`input[type="radio"][name="n:risks.${i}.${field}"]:checked`).inputValue();
+			page.locator(`input[type="hidden"][name="n:risks.${i}.${field}"]`).inputValue();
 		scores.push([
 			await value('severity'),
 			await value('likelihood'),

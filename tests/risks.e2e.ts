@@ -7,6 +7,7 @@ import {
 	seriousViolations,
 	unique
 } from './helpers';
+import { readDb } from './matrix-helpers';
 
 /**
  * The risk and benefit registers. Each test works on its own assessment created from the
@@ -21,6 +22,12 @@ async function openRisks(page: Page, id: string) {
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Risques');
 }
 
+/** One risk in its editor; the others stay summaries. */
+async function editRisk(page: Page, id: string, riskId: string) {
+	await page.goto(`/assessments/${id}/risks?edit=${riskId}`);
+	await expect(page.locator('fieldset.risk')).toHaveCount(1);
+}
+
 const radio = (page: Page, group: string, name: RegExp) =>
 	page
 		.getByRole('group', { name: US_HOSTING })
@@ -31,12 +38,17 @@ test('the DPO scores the US-hosting risk and plans a measure', async ({ page }) 
 	await loginAs(page, 'dpo');
 	const id = await newBookingAssessment(page, 'Risques');
 	await openRisks(page, id);
+	// The risks are summaries, the four named risks first, with the catalogue's suggested
+	// scores; none is in an editor until asked for.
+	await expect(page.locator('fieldset.risk')).toHaveCount(0);
+	await expect(
+		page.getByTestId('risk-summary').first().getByRole('heading', { level: 2 })
+	).toHaveText(/^Risque 1 : Transfert de l’historique/);
+	const summary = page.getByRole('region', { name: US_HOSTING });
+	await expect(summary.getByTestId('risk-level')).toContainText('Importante (3) → Importante (3)');
+	await summary.getByRole('link', { name: 'Modifier le risque 2' }).click();
+	await expect(page).toHaveURL(/\/risks\?edit=us_hosting_cloud_act$/);
 	const risk = page.getByRole('group', { name: US_HOSTING });
-	// The four named risks come first, with the catalogue's suggested scores.
-	await expect(page.locator('fieldset.risk > legend').first()).toHaveText(
-		/^Risque 1 : Transfert de l’historique/
-	);
-	await expect(risk.getByTestId('risk-level')).toContainText('Importante (3) → Importante (3)');
 	// Each level shows its label and its definition.
 	await expect(radio(page, 'Gravité', /^4 – Maximale Les personnes subiraient/)).toBeVisible();
 
@@ -52,8 +64,16 @@ test('the DPO scores the US-hosting risk and plans a measure', async ({ page }) 
 	await risk.getByLabel('Avancement, ligne 1').selectOption('todo');
 	expect(await saveStep(page)).toBe(200);
 	await expect(page.getByText(/Étape enregistrée \(révision \d+\)\./)).toBeVisible();
+	// The save comes back to the same editor.
+	await expect(page).toHaveURL(/\/risks\?edit=us_hosting_cloud_act&\/save$/);
+	await expect(risk.getByLabel('Mesure, ligne 1')).toHaveValue(title);
 
 	await openRisks(page, id);
+	await expect(summary.getByTestId('risk-level')).toContainText('Maximale (4) → Importante (3)');
+	await expect(summary.getByRole('listitem').filter({ hasText: title })).toContainText(
+		'Technique, Prévue, À faire, Responsable : RSSI'
+	);
+	await editRisk(page, id, 'us_hosting_cloud_act');
 	await expect(risk.getByTestId('risk-level')).toContainText('Maximale (4) → Importante (3)');
 	await expect(risk.getByLabel('Mesure, ligne 1')).toHaveValue(title);
 	await expect(risk.getByLabel('Échéance, ligne 1')).toHaveValue(next);
@@ -65,7 +85,7 @@ test('a residual above the initial needs a reason; a new measure cannot be due i
 }) => {
 	await loginAs(page, 'dpo');
 	const id = await newBookingAssessment(page, 'Risques');
-	await openRisks(page, id);
+	await editRisk(page, id, 'us_hosting_cloud_act');
 	const risk = page.getByRole('group', { name: US_HOSTING });
 	const justification = unique('Justification à conserver');
 	await radio(page, 'Gravité', /^2 – Limitée/).check();
@@ -121,15 +141,16 @@ test('several catalogue risks ticked together are added in one save, with their 
 	await loginAs(page, 'dpo');
 	const id = await newBookingAssessment(page, 'Risques');
 	await openRisks(page, id);
-	const count = await page.locator('fieldset.risk').count();
+	const summaries = page.getByTestId('risk-summary');
+	const count = await summaries.count();
 	const several = page.getByRole('group', { name: 'Ajouter plusieurs risques du catalogue' });
 	const boxes = several.getByRole('checkbox');
 	await boxes.nth(0).check();
 	await boxes.nth(1).check();
 	await several.getByLabel(/^Dépendance à un prestataire dominant/).check();
 	expect(await saveStep(page)).toBe(200);
-	await expect(page.locator('fieldset.risk')).toHaveCount(count + 3);
-	await expect(page.locator('fieldset.risk > legend').last()).toHaveText(
+	await expect(summaries).toHaveCount(count + 3);
+	await expect(summaries.last().getByRole('heading', { level: 2 })).toHaveText(
 		/Dépendance à un prestataire dominant/
 	);
 	await expect(several.getByRole('checkbox', { checked: true })).toHaveCount(0);
@@ -169,24 +190,28 @@ test('the benefits show their total and a catalogue benefit can be added', async
 /** The four named risks: initial then residual scores, and the levels they give by default. */
 const NAMED = [
 	{
+		key: 'historical_import',
 		title: /^Risque 1 : Transfert de l’historique/,
 		scores: [4, 3, 3, 1],
 		levels: 'Maximale (4) → Limitée (2)',
 		measure: 'Aucun import : comptes créés à la première réservation'
 	},
 	{
+		key: 'us_hosting_cloud_act',
 		title: US_HOSTING,
 		scores: [3, 4, 3, 2],
 		levels: 'Importante (3) → Importante (3)',
 		measure: 'Hébergeur HDS de droit européen exigé au contrat'
 	},
 	{
+		key: 'reminder_confidentiality',
 		title: /^Risque 3 : Confidentialité des rappels/,
 		scores: [3, 3, 2, 2],
 		levels: 'Importante (3) → Limitée (2)',
 		measure: 'Rappels au libellé neutre'
 	},
 	{
+		key: 'vendor_lockin',
 		title: /^Risque 4 : Dépendance à un prestataire dominant/,
 		scores: [2, 4, 2, 3],
 		levels: 'Importante (3) → Limitée (2)',
@@ -199,10 +224,11 @@ const SCALE = ['1 – Négligeable', '2 – Limitée', '3 – Importante', '4 �
 test('the DPO scores the four named risks and adds measures', async ({ page }) => {
 	await loginAs(page, 'dpo');
 	const id = await newBookingAssessment(page, 'Risques');
-	await openRisks(page, id);
 	const due = new Date(Date.now() + 120 * 86_400_000).toISOString().slice(0, 10);
 	const measures = NAMED.map((n) => unique(n.measure));
 	for (const [i, named] of NAMED.entries()) {
+		// One risk at a time, each in its editor and saved on its own.
+		await editRisk(page, id, named.key);
 		const risk = page.getByRole('group', { name: named.title });
 		for (const [a, axis] of AXES.entries()) {
 			const value = named.scores[a] ?? 1;
@@ -218,12 +244,17 @@ test('the DPO scores the four named risks and adds measures', async ({ page }) =
 		await risk.getByLabel('Responsable, ligne 1').fill(i === 1 ? 'Direction des achats' : 'DPO');
 		await risk.getByLabel('Échéance, ligne 1').fill(due);
 		await risk.getByLabel('Avancement, ligne 1').selectOption('todo');
+		expect(await saveStep(page)).toBe(200);
+		await expect(page.getByText(/Étape enregistrée \(révision \d+\)\./)).toBeVisible();
 	}
-	expect(await saveStep(page)).toBe(200);
-	await expect(page.getByText(/Étape enregistrée \(révision \d+\)\./)).toBeVisible();
 
 	await openRisks(page, id);
+	for (const named of NAMED)
+		await expect(
+			page.getByRole('region', { name: named.title }).getByTestId('risk-level')
+		).toContainText(named.levels);
 	for (const [i, named] of NAMED.entries()) {
+		await editRisk(page, id, named.key);
 		const risk = page.getByRole('group', { name: named.title });
 		await expect(risk.getByTestId('risk-level')).toContainText(named.levels);
 		await expect(risk.getByLabel('Mesure, ligne 1')).toHaveValue(measures[i] ?? '');
@@ -256,4 +287,51 @@ test('the DPO scores the four named risks and adds measures', async ({ page }) =
 	// The planned measures reach the action plan.
 	await page.goto(`/assessments/${id}/action-plan`);
 	for (const title of measures) await expect(page.getByText(title).first()).toBeVisible();
+});
+
+test('the summaries carry every risk unchanged through a save; one is removed from them', async ({
+	page
+}) => {
+	await loginAs(page, 'dpo');
+	const id = await newBookingAssessment(page, 'Risques');
+	await openRisks(page, id);
+	const summaries = page.getByTestId('risk-summary');
+	const count = await summaries.count();
+	expect(count).toBeGreaterThan(4);
+	// Saved untouched, the risks read back from the summaries' hidden fields are the same.
+	const stored = () =>
+		readDb(
+			(db) =>
+				db
+					.prepare(
+						"select version, data from assessment_steps where assessment_id = ? and step = 'risks'"
+					)
+					.get(id) as { version: number; data: string }
+		);
+	const before = stored();
+	expect(await saveStep(page)).toBe(200);
+	await expect(page.getByRole('status')).toHaveText(/^Étape enregistrée/);
+	const after = stored();
+	expect(after.version).toBe(before.version + 1);
+	expect(JSON.parse(after.data)).toEqual(JSON.parse(before.data));
+	expect(await seriousViolations(page)).toEqual([]);
+
+	await page.getByLabel('Supprimer le risque 4').check();
+	expect(await saveStep(page)).toBe(200);
+	await expect(summaries).toHaveCount(count - 1);
+	await expect(
+		page.getByRole('region', { name: /Dépendance à un prestataire dominant/ })
+	).toHaveCount(0);
+
+	// A reader sees the same summaries, with a link to each risk's details instead.
+	await page.context().clearCookies();
+	await loginAs(page, 'director');
+	await openRisks(page, id);
+	await expect(page.getByRole('link', { name: 'Voir le risque 2 en détail' })).toBeVisible();
+	await expect(page.getByRole('checkbox', { name: /^Supprimer le risque/ })).toHaveCount(0);
+	await editRisk(page, id, 'us_hosting_cloud_act');
+	await expect(
+		page.getByRole('group', { name: US_HOSTING }).getByLabel('Intitulé du risque')
+	).toBeDisabled();
+	expect(await seriousViolations(page)).toEqual([]);
 });

@@ -152,7 +152,7 @@ test('a rule aimed at a deleted risk is named, and the scenarios still save with
 	await page.getByLabel('Supprimer le risque 1', { exact: true }).check();
 	expect(await saveStep(page)).toBe(200);
 	await expect(
-		page.locator('fieldset.risk > legend').filter({ hasText: 'Transfert de l’historique' })
+		page.getByTestId('risk-summary').filter({ hasText: 'Transfert de l’historique' })
 	).toHaveCount(0);
 
 	await openScenarios(page, id);
