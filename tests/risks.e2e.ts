@@ -319,6 +319,10 @@ test('the summaries carry every risk unchanged through a save; one is removed fr
 	await page.getByLabel('Supprimer le risque 4').check();
 	expect(await saveStep(page)).toBe(200);
 	await expect(summaries).toHaveCount(count - 1);
+	// A link to the removed risk's editor says so and shows the list.
+	await page.goto(`/assessments/${id}/risks?edit=vendor_lockin`);
+	await expect(page.getByTestId('risk-not-found')).toContainText("n'est pas dans cette analyse");
+	await expect(page.locator('fieldset.risk')).toHaveCount(0);
 	await expect(
 		page.getByRole('region', { name: /Dépendance à un prestataire dominant/ })
 	).toHaveCount(0);
