@@ -81,7 +81,7 @@ test('the plan lists planned measures and improvable evaluations, filters by own
 	await expect(measure).not.toContainText('En retard');
 	await expect(
 		measure.getByRole('link', { name: /Hébergement chez un fournisseur/ })
-	).toHaveAttribute('href', `/assessments/${id}/risks`);
+	).toHaveAttribute('href', `/assessments/${id}/risks?edit=us_hosting_cloud_act`);
 	const evaluation = rows.filter({ hasText: SCREENING_ACTION });
 	await expect(evaluation).toContainText('Non désigné');
 	await expect(evaluation.getByRole('link', { name: 'Faut-il une AIPD ?' })).toHaveAttribute(

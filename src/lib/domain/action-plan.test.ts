@@ -60,6 +60,7 @@ describe('buildActionPlan', () => {
 			source: 'measure',
 			stepKey: 'risks',
 			riskTitle: risks.risks[0]?.title,
+			riskId: risks.risks[0]?.id,
 			owner: 'RSSI'
 		});
 		expect(items[1]?.riskTitle).toBe(risks.risks[1]?.title);

@@ -12,6 +12,8 @@ export type ActionStatus = (typeof MEASURE_STATUSES)[number];
 export type ActionPlanItem = {
 	source: 'measure' | 'evaluation';
 	riskTitle?: string;
+	/** The measure's risk, for a link to its editor on the risks page. */
+	riskId?: string;
 	stepKey: StepKey;
 	title: string;
 	owner: string;
@@ -50,6 +52,7 @@ export function buildActionPlan(input: {
 			items.push({
 				source: 'measure',
 				riskTitle: risk.title,
+				riskId: risk.id,
 				stepKey: 'risks',
 				title: measure.title,
 				owner: measure.owner.trim(),
