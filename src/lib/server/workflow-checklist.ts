@@ -17,8 +17,8 @@ import type { Db } from './db';
 
 /**
  * The workflow's facts and the checklist of everything still blocking the way to the
- * decision, from one reading of the content (its hash is the costly part): the overview
- * needs both.
+ * decision, from one reading of the content (its hash is the costly part, computed only
+ * when an opinion is signed): the overview needs both.
  */
 export function workflowOverview(
 	db: Db,
@@ -32,9 +32,11 @@ export function workflowOverview(
 	content: AssessmentContent;
 } {
 	const content = currentContent(db, assessment);
-	const hash = contentHash(content);
 	const settings = getOrgSettings(db, assessment.orgId);
 	const signed = signaturesOf(db, assessment.id, assessment.versionNumber);
+	// The hash only says whether a signed opinion still matches the content: with none signed
+	// it is never compared, and it is the overview's costliest computation (issue 13).
+	const hash = signed.length > 0 ? contentHash(content) : '';
 	const facts = factsFrom(content, hash, signed, settings);
 	const extraLabels = Object.fromEntries(settings.extraOpinions.map((e) => [e.key, e.label]));
 	if (assessment.archivedAt || assessment.status === 'decided')
