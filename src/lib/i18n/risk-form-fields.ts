@@ -12,7 +12,7 @@
 import { RISK_CATEGORIES, MEASURE_KINDS } from '$lib/domain/knowledge/risks/types';
 import { MEASURE_STATES, MEASURE_STATUSES } from '$lib/domain/method/measure-states';
 import type { Measure, Risk } from '$lib/domain/method/risks';
-import { rowsOf, text } from './step-form';
+import { linesOf, rowsOf, text } from './step-form';
 
 export type FormField = readonly [name: string, value: string];
 
@@ -31,9 +31,6 @@ const date = (value: unknown): string => {
 	const day = new Date(`${v}T00:00:00Z`);
 	return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === v ? v : '';
 };
-/** A one-per-line list field's text (the editor's textarea). */
-const lines = (value: unknown): string =>
-	Array.isArray(value) ? value.filter((v) => typeof v === 'string').join('\n') : '';
 
 export function riskFormFields(risk: Partial<Risk>, index: number): FormField[] {
 	const p = `risks.${index}`;
@@ -43,9 +40,9 @@ export function riskFormFields(risk: Partial<Risk>, index: number): FormField[] 
 		[`${p}.title`, line(risk.title)],
 		[`o:${p}.category`, option(RISK_CATEGORIES, risk.category)],
 		[`${p}.description`, text(risk.description)],
-		[`l:${p}.sources`, lines(risk.sources)],
-		[`l:${p}.threats`, lines(risk.threats)],
-		[`l:${p}.impacts`, lines(risk.impacts)]
+		[`l:${p}.sources`, linesOf(risk.sources)],
+		[`l:${p}.threats`, linesOf(risk.threats)],
+		[`l:${p}.impacts`, linesOf(risk.impacts)]
 	];
 	// A radio group with no radio checked submits nothing.
 	const scale = (field: keyof Risk) => {

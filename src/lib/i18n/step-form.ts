@@ -16,10 +16,19 @@ export function rowsOf<T>(value: unknown): Partial<T>[] {
 	return value.filter((v): v is Partial<T> => typeof v === 'object' && v !== null);
 }
 
+/** The strings of a stored or drafted list, whatever else the list holds. */
+export function textsOf(value: unknown): string[] {
+	return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** A list as its one-per-line text field shows it (read back by the `l:` form prefix). */
+export function linesOf(value: unknown): string {
+	return textsOf(value).join('\n');
+}
+
 /** The catalogue boxes ticked in a refused draft (CatalogueMultiAdd), to show them ticked again. */
 export function ticked(draft: unknown): string[] {
-	const value = (draft as { addFromCatalogue?: unknown } | null)?.addFromCatalogue;
-	return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+	return textsOf((draft as { addFromCatalogue?: unknown } | null)?.addFromCatalogue);
 }
 
 export function withBlanks<T>(rows: Partial<T>[], more = 0): Partial<T>[] {
