@@ -41,7 +41,7 @@ test('the context step shows the demo template', async ({ page }) => {
 	await expect(page.getByRole('checkbox', { name: 'Patients mineurs' })).toBeChecked();
 	const host = page.getByRole('group', { name: /^Acteur \d+ : Hébergeur cloud/ });
 	await expect(host.getByLabel('Pays')).toHaveValue('');
-	await expect(host.getByLabel('Pays').locator('option:checked')).toHaveText('À confirmer');
+	await expect(host.getByLabel('Pays')).toHaveAttribute('placeholder', 'À confirmer');
 	await expect(host.getByLabel(/Certification HDS/)).toHaveValue('yes');
 	await expect(page.getByLabel('Stockage', { exact: true })).toHaveValue(/HDS/);
 	await expect(page.getByLabel('Support, ligne 1', { exact: true })).not.toHaveValue('');
@@ -55,12 +55,13 @@ test('a contributor edits the context, adds a purpose and saves', async ({ page 
 	const added = page.getByRole('group', { name: /^Nouvelle finalité/ }).first();
 	await added.getByLabel('Finalité', { exact: true }).fill(purpose);
 	await added.getByLabel('Base légale (art. 6)').selectOption('public_task');
-	// A new actor's country, chosen in the hydrated page (its options are one HTML string).
+	// A new actor's country, typed by its name: the suggestions (one datalist for the page)
+	// are a help, the server reads the name back as its ISO code.
 	const actor = unique('Sous-traitant de messagerie');
 	const newActor = page.getByRole('group', { name: /^Nouvel acteur/ }).first();
 	await newActor.getByLabel('Nom', { exact: true }).fill(actor);
 	await newActor.getByLabel('Rôle').selectOption('processor');
-	await newActor.getByLabel('Pays').selectOption('IE');
+	await newActor.getByLabel('Pays').fill('irlande');
 	await newActor.getByLabel(/Certification HDS/).selectOption('no');
 	await newActor.getByLabel('Certification ISO 27001').selectOption('unknown');
 	await page.getByRole('button', { name: SAVE }).click();
@@ -74,8 +75,8 @@ test('a contributor edits the context, adds a purpose and saves', async ({ page 
 	// The demo purposes are still there, before the new one.
 	expect((await purposeTexts(page))[0]).toMatch(/réserver, annuler et déplacer/);
 	const saved = page.getByRole('group', { name: new RegExp(`^Acteur \\d+ : ${actor}`) });
-	await expect(saved.getByLabel('Pays')).toHaveValue('IE');
-	await expect(saved.getByLabel('Pays').locator('option:checked')).toHaveText('Irlande (IE)');
+	// Only a stored ISO code is shown with its name and code: "irlande" was stored as IE.
+	await expect(saved.getByLabel('Pays')).toHaveValue('Irlande (IE)');
 });
 
 test('an emptied required field is refused and the other inputs are kept', async ({ page }) => {
@@ -115,6 +116,35 @@ test('an emptied required field is refused and the other inputs are kept', async
 			exact: true
 		})
 	).not.toHaveValue('');
+});
+
+test('a country that names no country is refused with its own message, as typed, and nothing is saved', async ({
+	page
+}) => {
+	const id = await openContext(page, 'contributor');
+	const host = page.getByRole('group', { name: /^Acteur \d+ : Hébergeur cloud/ });
+	const description = unique('Saisie à conserver');
+	await page.getByLabel('Description du traitement', { exact: true }).fill(description);
+	await host.getByLabel('Pays').fill('Narnia');
+	await page.getByRole('button', { name: SAVE }).click();
+
+	await expect(page.getByRole('alert')).toContainText('Le formulaire contient des erreurs');
+	const country = page
+		.getByRole('group', { name: /^Acteur \d+ : Hébergeur cloud/ })
+		.getByLabel('Pays');
+	await expect(country).toHaveValue('Narnia');
+	await expect(country).toHaveAttribute('aria-invalid', 'true');
+	await expect(country).toHaveAccessibleDescription(/Pays non reconnu/);
+	await expect(page.getByLabel('Description du traitement', { exact: true })).toHaveValue(
+		description
+	);
+	expect(await seriousViolations(page)).toEqual([]);
+
+	await page.goto(`/assessments/${id}/context`);
+	await expect(page.getByLabel('Description du traitement', { exact: true })).not.toHaveValue(
+		description
+	);
+	await expect(host.getByLabel('Pays')).toHaveValue('');
 });
 
 test('the representative reads the context but cannot change it', async ({ page }) => {

@@ -33,7 +33,7 @@ test('principles: the demo content renders, a clause marked present with evidenc
 	await expect(page.getByLabel('Droit d’accès (art. 15)')).toHaveValue(/sous 8 jours/);
 	await expect(page.locator('#transfers')).toContainText('Maison mère américaine de l’hébergeur');
 	await expect(page.getByLabel("Pays (lieu d'accès ou droit applicable)").first()).toHaveValue(
-		'US'
+		'États-Unis (US)'
 	);
 
 	const gaps = page.locator('#contract-gaps');

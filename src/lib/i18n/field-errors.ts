@@ -34,6 +34,7 @@ export const FIELD_ERROR_MESSAGES: Record<string, () => string> = {
 	decision_unknown_risk: m.decision_unknown_risk,
 	decision_unknown_scenario: m.decision_unknown_scenario,
 	duplicate_value: m.duplicate_value,
+	country_unknown: m.country_unknown,
 	measure_due_in_past: m.measure_due_in_past,
 	orgsettings_duplicate_key: m.orgsettings_duplicate_key,
 	orgsettings_key_invalid: m.orgsettings_key_invalid,

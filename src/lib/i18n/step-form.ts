@@ -1,5 +1,5 @@
 /** Helpers shared by the method-step forms: rows with blanks, field ids, error texts and ARIA wiring. */
-import { COUNTRY_CODES } from '$lib/domain/knowledge/countries';
+import { countryOptions } from '$lib/domain/knowledge/countries';
 import { escapeHtml } from '$lib/domain/interop/html-text';
 import type { Locale } from '$lib/domain/knowledge/localized';
 import { fieldErrorText, type FieldError } from '$lib/i18n/field-errors';
@@ -62,38 +62,22 @@ export function ariaFor(errors: Errors, path: string, hintId?: string) {
 	};
 }
 
-const countryCache = new Map<Locale, { code: string; name: string }[]>();
-
-/** ISO countries named in the user's language, sorted by name. */
-export function countryOptions(locale: Locale): { code: string; name: string }[] {
-	let options = countryCache.get(locale);
-	if (!options) {
-		const names = new Intl.DisplayNames([locale], { type: 'region' });
-		options = [...COUNTRY_CODES]
-			.map((code) => ({ code, name: `${names.of(code) ?? code} (${code})` }))
-			.sort((a, b) => a.name.localeCompare(b.name, locale));
-		countryCache.set(locale, options);
-	}
-	return options;
-}
-
-const optionsHtmlCache = new Map<Locale, string>();
+const datalistCache = new Map<Locale, string>();
 
 /**
- * The country `<option>`s of a select, as one HTML string with `selected` on the chosen
- * code: rendered by `{@html}` instead of an `{#each}`. A context page holds a country
- * select per actor, 250 options each; rendered one by one, they were half of its HTML and
- * a twentieth of the server's CPU under `npm run bench` (CPU profile). The string is built
- * once per language; codes are ISO letters and names are escaped.
+ * The suggestions of every country field of a page, as one HTML string of `<option>`s for
+ * a single `<datalist>` (CountryField.svelte). A select per field repeated 250 options
+ * each time: on the context page, one per actor, they were half of its 190 kB of HTML, and
+ * building and sending HTML is most of what a page costs the server (bench/results.md).
+ * Built once per language; names are escaped.
  */
-export function countryOptionsHtml(locale: Locale, selected: unknown): string {
-	let html = optionsHtmlCache.get(locale);
+export function countryDatalistHtml(locale: Locale): string {
+	let html = datalistCache.get(locale);
 	if (!html) {
 		html = countryOptions(locale)
-			.map((c) => `<option value="${c.code}">${escapeHtml(c.name)}</option>`)
+			.map((c) => `<option value="${escapeHtml(c.name)}"></option>`)
 			.join('');
-		optionsHtmlCache.set(locale, html);
+		datalistCache.set(locale, html);
 	}
-	if (typeof selected !== 'string' || !COUNTRY_CODES.has(selected)) return html;
-	return html.replace(`<option value="${selected}">`, `<option value="${selected}" selected>`);
+	return html;
 }

@@ -1,3 +1,5 @@
+import { LOCALES, type Locale } from './localized';
+
 /**
  * ISO 3166-1 alpha-2 codes (officially assigned). Names are not stored: the UI renders them
  * with Intl.DisplayNames in the user's locale, which keeps this list language-free.
@@ -33,4 +35,64 @@ export function isCountryCode(value: string): boolean {
 
 export function isEeaCountry(code: string): boolean {
 	return EEA.has(code);
+}
+
+const optionsCache = new Map<Locale, { code: string; name: string }[]>();
+
+/** ISO countries named in `locale` with their code ("Irlande (IE)"), sorted by name. */
+export function countryOptions(locale: Locale): { code: string; name: string }[] {
+	let options = optionsCache.get(locale);
+	if (!options) {
+		const names = new Intl.DisplayNames([locale], { type: 'region' });
+		options = [...COUNTRY_CODES]
+			.map((code) => ({ code, name: `${names.of(code) ?? code} (${code})` }))
+			.sort((a, b) => a.name.localeCompare(b.name, locale));
+		optionsCache.set(locale, options);
+	}
+	return options;
+}
+
+/** Lower case, without accents, apostrophes or repeated spaces: how a name is looked up. */
+const fold = (text: string) =>
+	text
+		.normalize('NFD')
+		.replace(/\p{M}/gu, '')
+		.replace(/[’'`-]/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim()
+		.toLowerCase();
+
+let byName: Map<string, string> | null = null;
+
+/** Every country's name in every UI language, folded, to its code. */
+function codesByName(): Map<string, string> {
+	if (!byName) {
+		byName = new Map();
+		for (const locale of LOCALES) {
+			const names = new Intl.DisplayNames([locale], { type: 'region' });
+			for (const code of COUNTRY_CODES) byName.set(fold(names.of(code) ?? code), code);
+		}
+	}
+	return byName;
+}
+
+/**
+ * The ISO code a user meant by what they typed in a country field: the code itself in any
+ * case ("ie"), a suggestion of the list ("Irlande (IE)", the code in brackets decides), or
+ * a country's name in French or English, accents and case aside ("irlande", "Ireland").
+ * Null when it names no country: the caller keeps the text for the user to correct.
+ */
+export function countryCodeOf(typed: string): string | null {
+	const text = typed.trim();
+	const bracketed =
+		/\(([A-Za-z]{2})\)$/.exec(text)?.[1] ?? (/^[A-Za-z]{2}$/.test(text) ? text : null);
+	if (bracketed && COUNTRY_CODES.has(bracketed.toUpperCase())) return bracketed.toUpperCase();
+	return codesByName().get(fold(text)) ?? null;
+}
+
+/** What a country field shows for a stored value: its label for a code, else the text as is. */
+export function countryText(locale: Locale, value: unknown): string {
+	if (typeof value !== 'string') return '';
+	if (!COUNTRY_CODES.has(value)) return value;
+	return countryOptions(locale).find((c) => c.code === value)?.name ?? value;
 }

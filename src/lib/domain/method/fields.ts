@@ -92,5 +92,11 @@ const COUNTRY_VALUES = ['', ...COUNTRY_CODES] as [string, ...string[]];
  * ISO 3166-1 alpha-2 code, upper case. The empty string means "not confirmed yet": a
  * hosting country is often unknown when the analysis starts and must stay visibly open.
  */
-export const countryOrUnknown = () => z.enum(COUNTRY_VALUES);
-export const country = () => z.enum([...COUNTRY_CODES] as [string, ...string[]]);
+export const countryOrUnknown = () => z.enum(COUNTRY_VALUES, { error: countryError });
+export const country = () =>
+	z.enum([...COUNTRY_CODES] as [string, ...string[]], { error: countryError });
+
+/** A country left empty is missing; any other text names no country (a message key). */
+function countryError(issue: { input?: unknown }): string {
+	return issue.input === undefined || issue.input === '' ? 'required' : 'country_unknown';
+}

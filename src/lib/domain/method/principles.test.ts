@@ -118,4 +118,13 @@ describe('transferSchema', () => {
 		expect(transferSchema.safeParse({ ...transfer, mechanism: 'trust' }).success).toBe(false);
 		expect(transferSchema.safeParse({ ...transfer, outcome: 'fine' }).success).toBe(false);
 	});
+
+	it('says whether the country is missing or names no country (message keys)', () => {
+		const messageFor = (country: unknown) =>
+			transferSchema.safeParse({ ...transfer, country }).error?.issues[0]?.message;
+		expect(messageFor('')).toBe('required');
+		expect(messageFor(undefined)).toBe('required');
+		expect(messageFor('Narnia')).toBe('country_unknown');
+		expect(messageFor('us')).toBe('country_unknown');
+	});
 });

@@ -69,6 +69,19 @@ describe('parseNestedForm', () => {
 		expect(parseNestedForm(form([['n:x', '1,5']]))).toEqual({ x: 1.5 });
 	});
 
+	it('reads a country field as its ISO code, or keeps the text for the schema to refuse', () => {
+		expect(
+			parseNestedForm(
+				form([
+					['c:a', 'Irlande (IE)'],
+					['c:b', 'us'],
+					['c:c', ' Narnia '],
+					['c:d', '']
+				])
+			)
+		).toEqual({ a: 'IE', b: 'US', c: 'Narnia', d: '' });
+	});
+
 	it('refuses prototype-polluting or conflicting names', () => {
 		// Names starting with "_" are control fields (_remove) and never data.
 		expect(parseNestedForm(form([['__proto__.x', '1']]))).toEqual({});

@@ -11,12 +11,17 @@
  *   `n:`    number; a value that is not a number is kept as typed, for zod to refuse
  *   `a:`    array of the submitted values (multiple checkboxes), empty values dropped
  *   `l:`    list typed in one text field, split on new lines or semicolons
+ *   `c:`    country typed or picked from the suggestions: its ISO code when the text names
+ *           one (countryCodeOf), else the text as typed, for zod to refuse and the form
+ *           to show again; empty stays ""
  * An array item with `_remove` ticked is dropped, and so is an item whose fields are
  * all empty: forms offer blank rows to add items.
  */
+import { countryCodeOf } from '$lib/domain/knowledge/countries';
+
 type Nested = { [key: string]: unknown } | unknown[];
 
-const PREFIXES = ['o', 'b', 'n', 'a', 'l'] as const;
+const PREFIXES = ['o', 'b', 'n', 'a', 'l', 'c'] as const;
 type Kind = (typeof PREFIXES)[number] | 's';
 
 export const MAX_FIELDS = 20_000;
@@ -70,6 +75,8 @@ function convert(kind: Kind, values: string[]): unknown {
 				.filter(Boolean);
 		case 'o':
 			return last.trim() === '' ? undefined : last;
+		case 'c':
+			return countryCodeOf(last) ?? last.trim();
 		default:
 			return last;
 	}
