@@ -1,8 +1,12 @@
 import { isRedirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { dev } from '$app/environment';
-import { paraglideMiddleware } from '$lib/paraglide/server';
-import { baseLocale } from '$lib/paraglide/runtime';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import {
+	baseLocale,
+	extractLocaleFromRequest,
+	overwriteServerAsyncLocalStorage
+} from '$lib/paraglide/runtime';
 import { DatabaseNotWritableError, getDb, type Db } from '$lib/server/db';
 import { readSessionToken, setSessionCookie, clearSessionCookie } from '$lib/server/http/cookie';
 import { validateSessionToken } from '$lib/server/auth/session';
@@ -123,28 +127,41 @@ const headers: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-/**
- * Form bodies every action reads: a malformed one is a 400, NUL characters dropped.
- * After i18n, which replaces the request with its own copy.
- */
+/** Form bodies every action reads: a malformed one is a 400, NUL characters dropped. */
 const formBody: Handle = ({ event, resolve }) => {
 	event.request = tolerantFormData(event.request);
 	return resolve(event);
 };
 
-const i18n: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		// paraglide hands back a copy of the request: the one the next handles must read.
-		event.request = request;
-		event.locals.locale = locale;
+/**
+ * The request's language (paraglide's strategy: its cookie, else French), kept where
+ * paraglide's getLocale() reads it during the request. paraglide's own middleware does the
+ * same but first copies the whole request (new Request(url, request)), which only its URL
+ * strategy needs and we do not use: that copy was 2 % of the server's CPU under
+ * `npm run bench -- --only load` (CPU profile).
+ */
+const localeStore = new AsyncLocalStorage<{
+	locale?: ReturnType<typeof extractLocaleFromRequest>;
+	origin?: string;
+	messageCalls?: Set<string>;
+}>();
+overwriteServerAsyncLocalStorage(localeStore);
+
+const i18n: Handle = ({ event, resolve }) => {
+	const locale = extractLocaleFromRequest(event.request);
+	event.locals.locale = locale;
+	const store = { locale, origin: event.url.origin, messageCalls: new Set<string>() };
+	return localeStore.run(store, () =>
 		// app.html declares the base locale; only a page in another language is rewritten.
 		// Replacing in the page flattens its whole HTML string (up to ~200 kB): that cost
 		// 7 % of the server's CPU under `npm run bench` when every page paid it.
-		if (locale === baseLocale) return resolve(event);
-		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace(BASE_LANG_ATTRIBUTE, `lang="${locale}"`)
-		});
-	});
+		locale === baseLocale
+			? resolve(event)
+			: resolve(event, {
+					transformPageChunk: ({ html }) => html.replace(BASE_LANG_ATTRIBUTE, `lang="${locale}"`)
+				})
+	);
+};
 
 /** app.html's `<html>` attribute, in the base locale. */
 const BASE_LANG_ATTRIBUTE = `lang="${baseLocale}"`;
