@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { createReadStream, mkdirSync, statSync, type ReadStream } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import type { StepKey } from '$lib/domain/method/steps';
 import { assessments, attachments, users, type Assessment, type Attachment } from './db/schema';
 import { dataDir, type Db } from './db';
+import { prepared } from './db/prepared';
 import { mutate, type Actor } from './audit';
 import { newId } from './ids';
 import { isFrozen } from './steps';
@@ -280,13 +281,16 @@ export function labelOfMime(mime: string): string {
 	return Object.values(ATTACHMENT_TYPES).find((t) => t.mime === mime)?.label ?? mime;
 }
 
-/** The attachments of one step (or of the assessment itself when `step` is null), oldest first. */
-export function listAttachments(
-	db: Db,
-	assessmentId: string,
-	step: StepKey | null
-): AttachmentListItem[] {
-	return db
+/** The attachments of one step, oldest first. */
+export function listAttachments(db: Db, assessmentId: string, step: StepKey): AttachmentListItem[] {
+	return attachmentsOfStep(db)
+		.all({ assessmentId, step })
+		.map((r) => ({ ...r, label: labelOfMime(r.mime) }));
+}
+
+/** Every step page lists its attachments: built once (db/prepared.ts). */
+const attachmentsOfStep = prepared((db) =>
+	db
 		.select({
 			id: attachments.id,
 			name: attachments.originalName,
@@ -300,14 +304,13 @@ export function listAttachments(
 		.innerJoin(users, eq(users.id, attachments.uploadedBy))
 		.where(
 			and(
-				eq(attachments.assessmentId, assessmentId),
-				step === null ? isNull(attachments.step) : eq(attachments.step, step)
+				eq(attachments.assessmentId, sql.placeholder('assessmentId')),
+				eq(attachments.step, sql.placeholder('step'))
 			)
 		)
 		.orderBy(asc(attachments.createdAt), asc(attachments.id))
-		.all()
-		.map((r) => ({ ...r, label: labelOfMime(r.mime) }));
-}
+		.prepare()
+);
 
 /**
  * An attachment of this assessment, ready to be streamed; undefined if there is no such
