@@ -219,14 +219,14 @@ export function recordSection(
 		`- Date: ${date}`,
 		`- Command: \`${command}\``,
 		`- Machine: ${machineNow}`,
-		`- The built app (\`node scripts/serve.js\`) serves a fresh installation with one analysis whose audit trail holds ${n(r.entries)} entries (step saves, each its own audited entry); its decision record page shows them 50 at a time, the most recent first (${(r.htmlBytes / 1024).toFixed(0)} kB of HTML). A DPO views that page ${n(r.warmup)} times (warm-up, not counted), then ${n(r.views)} times, one request at a time; the server's RSS (VmRSS from /proc) is read at the end of the warm-up and every 100 views.`,
-		'- V8 grows its heap lazily over the first ~100 views of a large page and then holds it, hence the warm-up: a rise that levels off is the heap settling, one that keeps rising is a leak. One reading moves ±15 MB with where the collector happens to be, so growth is the median of the last three readings minus that of the first three.',
+		`- The built app (\`node scripts/serve.js\`) serves a fresh installation with one analysis whose audit trail holds ${n(r.entries)} entries (step saves, each its own audited entry); its decision record page shows them 50 at a time, the most recent first (${(r.htmlBytes / 1024).toFixed(0)} kB of HTML). A DPO views that page ${n(r.warmup)} times (warm-up, not counted), then ${n(r.views)} times, one request at a time; the server's RSS (VmRSS from /proc) is read at the end of the warm-up and every 10 views (the table shows every tenth reading).`,
+		'- V8 grows its heap lazily over the first ~100 views of a large page and then holds it, hence the warm-up: a rise that levels off is the heap settling, one that keeps rising is a leak. One reading moves ±15 MB with where the collector happens to be (a sawtooth of about 200 views), so growth is the least-squares trend of a reading taken every 10 views, times the views: the median of three readings at each end, used before, swung by ±15 MB from run to run.',
 		'',
 		`| Views after the warm-up | ${r.readings.map((x) => n(x.views)).join(' | ')} |`,
 		`| --- | ${r.readings.map(() => '---:').join(' | ')} |`,
 		`| RSS (MB) | ${r.readings.map((x) => x.rssMb.toFixed(0)).join(' | ')} |`,
 		'',
-		`- RSS growth over ${n(r.views)} views of the record page with ${n(r.entries)} history entries ≤ ${TARGETS.recordRssGrowthMb} MB: ${met(r.growthMb <= TARGETS.recordRssGrowthMb)} (${r.growthMb.toFixed(1)} MB; last reading minus the first: ${r.endpointsMb.toFixed(1)} MB)`
+		`- RSS growth over ${n(r.views)} views of the record page with ${n(r.entries)} history entries ≤ ${TARGETS.recordRssGrowthMb} MB: ${met(r.growthMb <= TARGETS.recordRssGrowthMb)} (${r.growthMb.toFixed(1)} MB; median of the last three readings above minus that of the first three: ${r.medianGrowthMb.toFixed(1)} MB; last minus first: ${r.endpointsMb.toFixed(1)} MB)`
 	].join('\n');
 }
 
