@@ -66,9 +66,8 @@ const datalistCache = new Map<Locale, string>();
 
 /**
  * The suggestions of every country field of a page, as one HTML string of `<option>`s for
- * a single `<datalist>` (CountryField.svelte). A select per field repeated 250 options
- * each time: on the context page, one per actor, they were half of its 190 kB of HTML, and
- * building and sending HTML is most of what a page costs the server (bench/results.md).
+ * a single `<datalist>` (CountryList.svelte). A select per field repeated 250 options
+ * each time: on the context page, one per actor, they were half of its 188 kB of HTML.
  * Built once per language; names are escaped.
  */
 export function countryDatalistHtml(locale: Locale): string {

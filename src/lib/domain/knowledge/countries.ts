@@ -68,10 +68,10 @@ let byName: Map<string, string> | null = null;
 function codesByName(): Map<string, string> {
 	if (!byName) {
 		byName = new Map();
-		for (const locale of LOCALES) {
-			const names = new Intl.DisplayNames([locale], { type: 'region' });
-			for (const code of COUNTRY_CODES) byName.set(fold(names.of(code) ?? code), code);
-		}
+		// The suggestions' names without their " (XX)".
+		for (const locale of LOCALES)
+			for (const { code, name } of countryOptions(locale))
+				byName.set(fold(name.slice(0, -5)), code);
 	}
 	return byName;
 }
