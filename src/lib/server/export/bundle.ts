@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { ZipFile } from 'yazl';
+// Before any ZIP is written: yazl's CRC-32 computed by zlib (see zip-crc.ts).
+import './zip-crc';
 import { openAttachment } from '../attachments';
 import type { Db } from '../db';
 import type { AssessmentRecord } from '../record';
