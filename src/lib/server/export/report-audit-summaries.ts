@@ -12,7 +12,7 @@ import { parseImportSummary } from '$lib/domain/interop/cnil-pia-report';
 import type { SignatureKindName } from '$lib/domain/signoff';
 import type { SignalKind } from '$lib/domain/review';
 import { signalKindLabel } from '$lib/i18n/review-labels';
-import { kindLabel, outcomeLabel, verdictLabel } from './report-labels';
+import { findingStatusLabel, kindLabel, outcomeLabel, verdictLabel } from './report-labels';
 
 type O = { locale: Locale };
 type Render = (g: string[], o: O) => string;
@@ -27,13 +27,6 @@ const EVALUATION: Record<string, (o: O) => string> = {
 	acceptable: (o) => m.step_eval_acceptable({}, o),
 	improvable: (o) => m.step_eval_improvable({}, o),
 	to_correct: (o) => m.step_eval_to_correct({}, o)
-};
-
-const FINDING_STATUS: Record<string, (o: O) => string> = {
-	open: (o) => m.findings_status_open({}, o),
-	in_progress: (o) => m.findings_status_in_progress({}, o),
-	resolved: (o) => m.findings_status_resolved({}, o),
-	accepted: (o) => m.findings_status_accepted({}, o)
 };
 
 /** Export kinds as `exportResponse` records them (`report.pdf`, `evidence bundle`, ...). */
@@ -170,7 +163,7 @@ const FORMS: Record<string, [RegExp, Render][]> = {
 		[
 			/^security finding updated \(status ([a-z_]+)\)$/,
 			([status], o) =>
-				m.legal_audit_sum_finding_updated({ status: label(FINDING_STATUS, status!, o) }, o)
+				m.legal_audit_sum_finding_updated({ status: findingStatusLabel(status!, o.locale) }, o)
 		]
 	],
 	'review.signal': [

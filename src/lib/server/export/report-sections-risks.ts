@@ -7,7 +7,7 @@ import type { Risk } from '$lib/domain/method/risks';
 import type { ReportContext } from './report-context';
 import type { Block, Section } from './report-doc';
 import { formatDate } from './report-doc';
-import { levelLabel, scoredLevel, dash, orDash } from './report-labels';
+import { findingStatusLabel, levelLabel, scoredLevel, dash, orDash } from './report-labels';
 import { notFilled } from './report-sections-method';
 
 function measureKind(ctx: ReportContext, kind: Risk['measures'][number]['kind']): string {
@@ -42,16 +42,6 @@ function categoryLabel(ctx: ReportContext, category: Risk['category']): string {
 		dependency: () => m.risks_category_dependency({}, ctx.o),
 		care_quality: () => m.risks_category_care_quality({}, ctx.o)
 	}[category]();
-}
-
-export function findingStatus(ctx: ReportContext, status: string): string {
-	const labels: Record<string, () => string> = {
-		open: () => m.findings_status_open({}, ctx.o),
-		in_progress: () => m.findings_status_in_progress({}, ctx.o),
-		resolved: () => m.findings_status_resolved({}, ctx.o),
-		accepted: () => m.findings_status_accepted({}, ctx.o)
-	};
-	return labels[status]?.() ?? status;
 }
 
 function findingSeverity(ctx: ReportContext, severity: number): string {
@@ -121,7 +111,7 @@ function riskDetails(ctx: ReportContext, risk: Risk, index: number): Block[] {
 					{
 						title: f.title,
 						severity: findingSeverity(ctx, f.severity),
-						status: findingStatus(ctx, f.status)
+						status: findingStatusLabel(f.status, ctx.locale)
 					},
 					ctx.o
 				)
@@ -214,7 +204,7 @@ function findingsBlocks(ctx: ReportContext): Block[] {
 				f.title,
 				findingSeverity(ctx, f.severity),
 				orDash(f.asset),
-				findingStatus(ctx, f.status),
+				findingStatusLabel(f.status, ctx.locale),
 				orDash(f.recommendation),
 				f.riskIds.length ? f.riskIds.map(ctx.riskName).join(' ; ') : dash
 			])
