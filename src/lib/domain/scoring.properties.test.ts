@@ -3,14 +3,13 @@ import { describe, expect, it } from 'vitest';
 import {
 	DEFAULT_THRESHOLDS,
 	applyScenario,
-	compareScenarios,
 	matrixThresholdsSchema,
 	riskLevel,
 	type Rule,
 	type Scale,
-	type ScenarioBase,
-	withThresholds
+	type ScenarioBase
 } from './scoring';
+import { compareScenarios, withThresholds } from './scenario-comparison';
 
 // The laws of the scoring model (fast-check); the worked examples are in scoring.test.ts.
 const text = { fr: 'raison', en: 'reason' };

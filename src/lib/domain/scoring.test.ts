@@ -4,16 +4,15 @@ import {
 	applyScenario,
 	benefitTotal,
 	clampScale,
-	compareScenarios,
 	defaultLevel,
 	matrixThresholdsSchema,
 	riskLevel,
 	validateResidual,
-	withThresholds,
 	type Rule,
 	type Scale,
 	type ScenarioBase
 } from './scoring';
+import { compareScenarios, withThresholds } from './scenario-comparison';
 
 const S: Scale[] = [1, 2, 3, 4];
 const text = { fr: 'raison', en: 'reason' };

@@ -9,14 +9,13 @@ import {
 	SCENARIO_OPTION_GROUPS
 } from '../knowledge/risks/scenario-options';
 import type { Rule } from '../knowledge/risks/rules';
+import { MAX_SCENARIOS, type ScenarioBase } from '../scoring';
 import {
 	compareScenarios,
-	MAX_SCENARIOS,
 	type ComparisonErrorCode,
-	type ScenarioBase,
 	type ScenarioInput,
 	type ScenarioResult
-} from '../scoring';
+} from '../scenario-comparison';
 import type { Benefits } from './benefits';
 import { freeText, reportDuplicates, requiredShortText } from './fields';
 import { CUSTOM_KEY, type Risks } from './risks';

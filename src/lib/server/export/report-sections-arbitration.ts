@@ -5,7 +5,8 @@
 import { m } from '$lib/paraglide/messages';
 import { localize, type Localized } from '$lib/domain/knowledge/localized';
 import { getOptionGroup } from '$lib/domain/knowledge/risks/scenario-options';
-import { benefitTotal, withThresholds, type Rule } from '$lib/domain/scoring';
+import { benefitTotal, type Rule } from '$lib/domain/scoring';
+import { withThresholds } from '$lib/domain/scenario-comparison';
 import { isPatientBenefit } from '$lib/domain/knowledge/risks/types';
 import { compareFromSteps } from '$lib/domain/method/scenarios';
 import { stepDefinition } from '$lib/domain/method/steps';

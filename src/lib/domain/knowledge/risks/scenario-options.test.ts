@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyScenario, compareScenarios, ruleSchema, type Rule } from '../../scoring';
+import { applyScenario, ruleSchema, type Rule } from '../../scoring';
+import { compareScenarios } from '../../scenario-comparison';
 import { isBenefitKey } from './benefit-catalogue';
 import { isRiskKey } from './risk-catalogue';
 import {

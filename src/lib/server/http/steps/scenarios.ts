@@ -2,7 +2,7 @@ import { benefitsSchema } from '$lib/domain/method/benefits';
 import { risksSchema } from '$lib/domain/method/risks';
 import { compareFromSteps, scenariosSchema } from '$lib/domain/method/scenarios';
 import { scenariosContent } from '$lib/domain/method/step-defs';
-import { withThresholds } from '$lib/domain/scoring';
+import { withThresholds } from '$lib/domain/scenario-comparison';
 import { getOrgSettings } from '../../org-settings';
 import { getStep } from '../../steps';
 import { defineStep } from '../step-page';

@@ -4,7 +4,7 @@ import {
 	type OptionChoice,
 	type OptionGroup
 } from '$lib/domain/knowledge/risks/scenario-options';
-import type { ScenarioResult } from '$lib/domain/scoring';
+import type { ScenarioResult } from '$lib/domain/scenario-comparison';
 
 /**
  * A rule of a saved scenario aimed at a risk or benefit the assessment no longer has (it was
