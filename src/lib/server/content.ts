@@ -1,7 +1,8 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { canonicalHash } from '$lib/domain/canonical';
 import { STEP_KEYS, type StepKey } from '$lib/domain/method/steps';
-import { assessmentSteps, attachments, securityFindings, type Assessment } from './db/schema';
+import { assessmentSteps, attachments, type Assessment } from './db/schema';
+import { securityFindings } from './db/schema-findings';
 import { getOrgSettings } from './org-settings';
 import type { Db } from './db';
 import { prepared } from './db/prepared';

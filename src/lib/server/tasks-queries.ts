@@ -3,10 +3,10 @@ import {
 	assessments,
 	assessmentSteps,
 	organisations,
-	securityFindings,
 	signatures,
 	type AssessmentStatus
 } from './db/schema';
+import { securityFindings } from './db/schema-findings';
 import { reviewSignals } from './db/schema-review';
 import type { Db } from './db';
 

@@ -6,9 +6,11 @@ import { dirname, join, resolve } from 'node:path';
 import * as tables from './schema';
 import * as reviewTables from './schema-review';
 import * as oidcTables from './schema-oidc';
+import * as findingTables from './schema-findings';
+import * as outboxTables from './schema-outbox';
 import { cacheStatements } from './statement-cache';
 
-const schema = { ...tables, ...reviewTables, ...oidcTables };
+const schema = { ...tables, ...reviewTables, ...oidcTables, ...findingTables, ...outboxTables };
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

@@ -14,7 +14,7 @@ export const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
  * Who created and last changed a record, when, and its version (optimistic concurrency).
  * A function: drizzle needs fresh column builders for each table.
  */
-function authored() {
+export function authored() {
 	return {
 		createdBy: text('created_by')
 			.notNull()
@@ -261,43 +261,6 @@ export const attachments = sqliteTable(
 export type StepComment = typeof stepComments.$inferSelect;
 export type Attachment = typeof attachments.$inferSelect;
 
-// Security findings (role `security`): what an audit or a test found, linked to the
-// risks of the `risks` step by their ids (a JSON array of strings).
-export const FINDING_STATUSES = ['open', 'in_progress', 'resolved', 'accepted'] as const;
-export type FindingStatus = (typeof FINDING_STATUSES)[number];
-
-export const securityFindings = sqliteTable(
-	'security_findings',
-	{
-		id: text('id').primaryKey(),
-		assessmentId: text('assessment_id')
-			.notNull()
-			.references(() => assessments.id),
-		title: text('title').notNull(),
-		severity: integer('severity').notNull(),
-		asset: text('asset').notNull(),
-		evidence: text('evidence').notNull(),
-		recommendation: text('recommendation').notNull(),
-		status: text('status', { enum: FINDING_STATUSES }).notNull().default('open'),
-		riskIds: text('risk_ids', { mode: 'json' }).$type<string[]>().notNull().default([]),
-		...authored()
-	},
-	(t) => [
-		index('security_findings_assessment').on(t.assessmentId, t.createdAt),
-		check('security_findings_title_length', sql`length(${t.title}) BETWEEN 1 AND 200`),
-		check('security_findings_severity', sql`${t.severity} BETWEEN 1 AND 4`),
-		check('security_findings_asset_length', sql`length(${t.asset}) <= 200`),
-		check('security_findings_evidence_length', sql`length(${t.evidence}) <= 5000`),
-		check('security_findings_recommendation_length', sql`length(${t.recommendation}) <= 5000`),
-		check(
-			'security_findings_status',
-			sql`${t.status} IN ('open', 'in_progress', 'resolved', 'accepted')`
-		)
-	]
-);
-
-export type SecurityFinding = typeof securityFindings.$inferSelect;
-
 // Single-use recovery codes for two-factor; only their SHA-256 is kept (the codes are
 // 80-bit random, so a fast hash is enough).
 export const recoveryCodes = sqliteTable(
@@ -405,38 +368,3 @@ export const signatures = sqliteTable(
 export type Signature = typeof signatures.$inferSelect;
 export type SignAuthMethod = (typeof SIGN_AUTH_METHODS)[number];
 export type AssessmentVersion = typeof assessmentVersions.$inferSelect;
-
-// E-mails waiting to leave (transactional outbox): written in the transaction of the action
-// that causes them, sent by a background loop with retries (lib/server/notify/sender.ts),
-// so that a mail server down never fails or slows a user's action. A row holds what the
-// mail is about (event, assessment, page), not its text: the text is written in the
-// recipient's language when it is sent. 'folded': a digest user's event, taken into that
-// user's daily digest row.
-export const OUTBOX_STATUSES = ['pending', 'sent', 'failed', 'folded'] as const;
-export const notificationOutbox = sqliteTable(
-	'notification_outbox',
-	{
-		id: text('id').primaryKey(),
-		userId: text('user_id')
-			.notNull()
-			.references(() => users.id),
-		orgId: text('org_id')
-			.notNull()
-			.references(() => organisations.id),
-		assessmentId: text('assessment_id').references(() => assessments.id),
-		event: text('event').notNull(),
-		delivery: text('delivery', { enum: ['immediate', 'digest'] }).notNull(),
-		payload: text('payload', { mode: 'json' }).$type<unknown>().notNull(),
-		status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
-		attempts: integer('attempts').notNull().default(0),
-		nextAttemptAt: integer('next_attempt_at', { mode: 'number' }).notNull(),
-		lastError: text('last_error'),
-		createdAt: text('created_at').notNull().default(now),
-		sentAt: text('sent_at')
-	},
-	(t) => [
-		index('outbox_due').on(t.status, t.delivery, t.nextAttemptAt),
-		index('outbox_org').on(t.orgId, t.status, t.createdAt)
-	]
-);
-export type OutboxRow = typeof notificationOutbox.$inferSelect;

@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import { mutate, type Actor } from '../audit';
-import { notificationOutbox, users } from '../db/schema';
+import { users } from '../db/schema';
+import { notificationOutbox } from '../db/schema-outbox';
 import type { Db } from '../db';
 
 /** How many rows of the problem list an admin sees: the oldest trouble is as telling. */

@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { deliveryOf, roleIsNotified, type NotifyEvent } from '$lib/domain/notifications';
-import { auditLog, memberships, notificationOutbox, users, type Assessment } from '../db/schema';
+import { auditLog, memberships, users, type Assessment } from '../db/schema';
+import { notificationOutbox } from '../db/schema-outbox';
 import { getOrgSettings } from '../org-settings';
 import { newId } from '../ids';
 import { notificationsEnabled } from './config';

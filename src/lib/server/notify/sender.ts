@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, isNull, lte, ne, or, lt } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { afterFailure, digestDue, type NotifyEvent } from '$lib/domain/notifications';
-import { notificationOutbox, users, type OutboxRow } from '../db/schema';
+import { users } from '../db/schema';
+import { notificationOutbox, type OutboxRow } from '../db/schema-outbox';
 import { writeTransaction, type Db } from '../db';
 import { currentUser } from '../users';
 import { tasksFor } from '../tasks';

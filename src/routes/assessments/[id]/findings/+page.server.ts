@@ -11,7 +11,7 @@ import { fieldErrors, formFail, formValues } from '$lib/server/http/forms';
 import { FrozenError, getStep, isFrozen } from '$lib/server/steps';
 import { isStale } from '$lib/server/versioned';
 import { conflictFail } from '$lib/server/http/conflict';
-import { securityFindings } from '$lib/server/db/schema';
+import { securityFindings } from '$lib/server/db/schema-findings';
 import { findingContent } from '$lib/server/content';
 import type { Db } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
