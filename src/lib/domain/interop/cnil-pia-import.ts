@@ -3,12 +3,9 @@ import type { Context } from '../method/context';
 import { LIMITS } from '../method/fields';
 import type { Measure, Risk, Risks } from '../method/risks';
 import type { MeasureKind } from '../knowledge/risks/types';
-import { getRisk } from '../knowledge/risks/risk-catalogue';
-import { localize, translator, type Locale } from '../knowledge/localized';
-import type { Scale } from '../knowledge/risks/scales';
+import { translator, type Locale } from '../knowledge/localized';
 import { htmlToText, normaliseText } from './html-text';
 import {
-	CNIL_ITEMS,
 	PIA_CODE_FIELDS,
 	PIA_TEXT_FIELDS,
 	danglingReferences,
@@ -17,6 +14,7 @@ import {
 	type CnilPiaFile
 } from './cnil-pia-format';
 import { makeNotes, noteLabel, type NoteRef } from './cnil-pia-notes';
+import { planRisk, titleKey, type RiskSources } from './cnil-pia-import-risk';
 import type { ImportReport } from './cnil-pia-report';
 import {
 	orphanEvaluationText,
@@ -28,7 +26,6 @@ import {
 	CNIL_RISKS,
 	PRINCIPLES_FIELDS,
 	measureIdOf,
-	joinJustification,
 	stepOfReference,
 	type ImportedStep
 } from './cnil-pia-mapping';
@@ -49,8 +46,6 @@ export type ImportPlan = {
 };
 
 const TITLE_MAX = 200;
-const TAG_MAX = LIMITS.short;
-const TAGS_MAX = 50;
 
 function emptyContext(): Context {
 	return {
@@ -88,13 +83,6 @@ function measureKind(placeholder: string | null | undefined): MeasureKind {
 	if (slug === 'ORG' || slug === 'GOUV') return 'organisational';
 	if (slug === 'LGL' || slug === 'JUR') return 'legal';
 	return 'technical';
-}
-
-/** Measures are matched by title, whatever the case and spacing. */
-const titleKey = (title: string) => normaliseText(title).toLocaleLowerCase('fr');
-
-function isScale(value: number | null | undefined): value is Scale {
-	return value === 1 || value === 2 || value === 3 || value === 4;
 }
 
 /**
@@ -205,105 +193,20 @@ export function planImport(file: CnilPiaFile, locale: Locale): ImportPlan {
 	for (const e of evaluationsKept) evaluationsByRef.set(e.reference_to, e);
 
 	const risks: Risk[] = [];
-	for (const { item, key } of CNIL_RISKS) {
-		const ids = CNIL_ITEMS[item];
-		const [impactsId, threatsId, sourcesId, measuresId, severityId, likelihoodId] = ids;
-		const evaluation = evaluationsByRef.get(item);
-		if (!ids.some((id) => answers.has(id)) && !evaluation) continue;
-		ids.forEach((id) => used.add(id));
-		report.risks.push(item);
-		const entry = getRisk(key);
-
-		const tags = (id: number) => {
-			const list = listOf(id);
-			if (list.length <= TAGS_MAX && list.every((tag) => [...tag].length <= TAG_MAX)) return list;
-			note('risks', { kind: 'list', id }, list.join('\n'));
-			return [];
-		};
-		const riskMeasures: Measure[] = [];
-		const overflow: string[] = [];
-		listOf(measuresId).forEach((title, n) => {
-			// A workbench risk holds LIMITS.rows measures; the titles past that stay in a note
-			// of the list question, which the export appends to the list again.
-			if (riskMeasures.length >= LIMITS.rows) {
-				overflow.push(title);
-				return;
-			}
-			const found = measuresByTitle.get(titleKey(title));
-			if (found) {
-				found.attached = true;
-				if (!riskMeasures.some((m) => m.id === found.measure.id)) riskMeasures.push(found.measure);
-			} else if ([...title].length <= LIMITS.text) {
-				riskMeasures.push({
-					id: `cnil-${item}-${n + 1}`,
-					title,
-					kind: 'technical',
-					state: 'existing',
-					owner: '',
-					dueDate: '',
-					status: 'done'
-				});
-			} else note('risks', { kind: 'list', id: measuresId }, title);
-		});
-		if (overflow.length) note('risks', { kind: 'list', id: measuresId }, overflow.join('\n'));
-
-		const gauge = (id: number, fallback: Scale, what: string) => {
-			const value = answers.get(id)?.data.gauge;
-			if (isScale(value)) return value;
-			note(
-				'risks',
-				{ kind: 'warning' },
-				t(
-					`${localize(entry.title, 'fr')} : ${what} non cotée dans le fichier (question ${id}) ; la valeur proposée par le catalogue (${fallback}) est retenue, à revoir.`,
-					`${localize(entry.title, 'en')}: ${what} not rated in the file (question ${id}); the catalogue's suggested value (${fallback}) is used, to be reviewed.`
-				)
-			);
-			return fallback;
-		};
-		const severity = gauge(severityId, entry.suggested.severity, t('gravité', 'severity'));
-		const likelihood = gauge(
-			likelihoodId,
-			entry.suggested.likelihood,
-			t('vraisemblance', 'likelihood')
-		);
-		const residualSeverity = isScale(evaluation?.gauges?.x) ? evaluation.gauges.x : severity;
-		const residualLikelihood = isScale(evaluation?.gauges?.y) ? evaluation.gauges.y : likelihood;
-
-		const justification = joinJustification(textOf(severityId), textOf(likelihoodId));
-		const fits = [...justification].length <= LIMITS.text;
-		if (!fits) {
-			if (textOf(severityId))
-				note('risks', { kind: 'question', id: severityId }, textOf(severityId));
-			if (textOf(likelihoodId))
-				note('risks', { kind: 'question', id: likelihoodId }, textOf(likelihoodId));
-		}
-		for (const id of [impactsId, threatsId, sourcesId, measuresId]) {
-			// A list question carrying text too (not the software's own shape, but possible).
-			if (textOf(id)) note('risks', { kind: 'question', id }, textOf(id));
-		}
-		risks.push({
-			id: key,
-			catalogueKey: key,
-			title: localize(entry.title, locale),
-			description: '',
-			category: entry.category,
-			impacts: tags(impactsId),
-			threats: tags(threatsId),
-			sources: tags(sourcesId),
-			severity,
-			likelihood,
-			justification: fits ? justification : '',
-			measures: riskMeasures,
-			residualSeverity,
-			residualLikelihood,
-			residualReason:
-				residualSeverity > severity || residualLikelihood > likelihood
-					? t(
-							'Cotation résiduelle de l’évaluateur, reprise du logiciel PIA de la CNIL.',
-							'Residual rating by the evaluator, taken from the CNIL PIA software.'
-						)
-					: ''
-		});
+	const risksFrom: RiskSources = {
+		t,
+		locale,
+		note,
+		answers,
+		used,
+		report,
+		textOf,
+		listOf,
+		measuresByTitle
+	};
+	for (const cnilRisk of CNIL_RISKS) {
+		const risk = planRisk(risksFrom, cnilRisk, evaluationsByRef.get(cnilRisk.item));
+		if (risk) risks.push(risk);
 	}
 
 	// Text answers with no field of their own, in question order.
