@@ -12,15 +12,13 @@ import {
 	anonymous,
 	call,
 	demoIds,
-	discoverEndpoints,
 	orgIdByName,
-	pathOf,
 	readDb,
 	signIn,
 	userIdByEmail,
-	type Endpoint,
 	type Session
 } from './matrix-helpers';
+import { discoverEndpoints, pathOf, type Endpoint } from './route-discovery';
 
 const OTHER_PASSWORD = 'matrice des droits, autre hôpital 2026';
 const NEW_PASSWORD = 'une phrase de passe pour la sonde 2026';

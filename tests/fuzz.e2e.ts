@@ -14,12 +14,12 @@ import {
 	demoIds,
 	fingerprint,
 	orgIdByName,
-	pathOf,
 	readDb,
 	signIn,
 	userIdByEmail,
 	type Session
 } from './matrix-helpers';
+import { pathOf } from './route-discovery';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 7007);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
