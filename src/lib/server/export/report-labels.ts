@@ -10,7 +10,7 @@ import { LEVEL_LABELS, LEVEL_NAMES, type Scale } from '$lib/domain/knowledge/ris
 import type { Role } from '$lib/domain/roles';
 import type { Outcome, SignatureKindName, Verdict } from '$lib/domain/signoff';
 import { riskLevel, type MatrixThresholds } from '$lib/domain/scoring';
-import { FINDING_STATUS_TEXT } from '$lib/i18n/finding-labels';
+import { FINDING_STATUS_TEXT, type FindingStatus } from '$lib/i18n/finding-labels';
 
 export const opts = (locale: Locale) => ({ locale });
 
@@ -88,11 +88,9 @@ export function outcomeLabel(outcome: Outcome | string, locale: Locale): string 
 
 /** A security finding's status (`FINDING_STATUSES`), as the findings page words it. */
 export function findingStatusLabel(status: string, locale: Locale): string {
-	return (
-		(FINDING_STATUS_TEXT as Record<string, (o: { locale: Locale }) => string>)[status]?.(
-			opts(locale)
-		) ?? status
-	);
+	const label = FINDING_STATUS_TEXT[status as FindingStatus] as
+		((o: { locale: Locale }) => string) | undefined;
+	return label ? label(opts(locale)) : status;
 }
 
 /** What a document prints for an empty value. */
