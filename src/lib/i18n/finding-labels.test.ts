@@ -6,6 +6,7 @@ import { FINDING_STATUS_ORDER, FINDING_STATUS_TEXT } from './finding-labels';
 describe('finding status labels', () => {
 	it('name every status the database accepts, in its order', () => {
 		expect(FINDING_STATUS_ORDER).toEqual([...FINDING_STATUSES]);
+		expect(Object.keys(FINDING_STATUS_TEXT)).toEqual([...FINDING_STATUSES]);
 	});
 
 	it('word each status differently in each language, and documents use the same words', () => {

@@ -1,8 +1,9 @@
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/domain/knowledge/localized';
 
-/** A security finding's statuses, in the order the findings page offers them. */
-export type FindingStatus = 'open' | 'in_progress' | 'resolved' | 'accepted';
+import { FINDING_STATUSES, type FindingStatus } from '$lib/domain/finding-status';
+
+export type { FindingStatus };
 
 /**
  * Each status as the findings page, the risks page and the documents word it: one table,
@@ -16,4 +17,4 @@ export const FINDING_STATUS_TEXT: Record<FindingStatus, (o?: { locale: Locale })
 	accepted: (o) => m.findings_status_accepted({}, o)
 };
 
-export const FINDING_STATUS_ORDER = Object.keys(FINDING_STATUS_TEXT) as FindingStatus[];
+export const FINDING_STATUS_ORDER = FINDING_STATUSES;

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { assessments, authored } from './schema';
+// Relative, not $lib: drizzle-kit loads this file outside Vite.
+import { FINDING_STATUSES, type FindingStatus } from '../../domain/finding-status';
 
 /*
  * The security officer's findings. Apart from schema.ts (drizzle-kit reads both, see
@@ -9,8 +11,7 @@ import { assessments, authored } from './schema';
 
 // Security findings (role `security`): what an audit or a test found, linked to the
 // risks of the `risks` step by their ids (a JSON array of strings).
-export const FINDING_STATUSES = ['open', 'in_progress', 'resolved', 'accepted'] as const;
-export type FindingStatus = (typeof FINDING_STATUSES)[number];
+export { FINDING_STATUSES, type FindingStatus };
 
 export const securityFindings = sqliteTable(
 	'security_findings',
