@@ -1,4 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { generateAuditDatabase } from '../../../bench/audit-data';
 import { SYSTEM_ACTOR } from './audit';
 import { PROGRESS_EVERY } from './audit-segments';
@@ -11,6 +13,8 @@ const ENTRIES = 2 * PROGRESS_EVERY + 5_000;
 
 describe('the /audit verification in a worker, with progress', () => {
 	const { path, head } = generateAuditDatabase(ENTRIES);
+	// The database is 25 MB in its own temporary directory: not left behind on every run.
+	afterAll(() => rmSync(dirname(path), { recursive: true, force: true }));
 
 	it('reports the chain checked step by step, then the states, then the verdict', async () => {
 		const seen: VerifyProgress[] = [];
