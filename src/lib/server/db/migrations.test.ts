@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tempDatabase } from '../testing/temp-db';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { migrationsFolder, openDatabase } from './index';
+import { migrationsFolder, openDatabase, PAGE_CACHE_KIB } from './index';
 
 describe('migrations on a fresh database', () => {
 	let ctx: ReturnType<typeof tempDatabase> | undefined;
@@ -34,6 +34,8 @@ describe('migrations on a fresh database', () => {
 		// 2 = FULL
 		expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
 		expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+		// The page cache of a server, not SQLite's 2 MiB default (negative: KiB).
+		expect(sqlite.pragma('cache_size', { simple: true })).toBe(-PAGE_CACHE_KIB);
 	});
 
 	it('refuses UPDATE and DELETE on the audit trail, even in raw SQL', () => {
