@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FINDING_STATUSES } from '$lib/server/db/schema-findings';
+import { FINDING_STATUSES } from '$lib/domain/finding-status';
 import { findingStatusLabel } from '$lib/server/export/report-labels';
 import { FINDING_STATUS_ORDER, FINDING_STATUS_TEXT } from './finding-labels';
 

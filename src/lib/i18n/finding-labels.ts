@@ -3,8 +3,6 @@ import type { Locale } from '$lib/domain/knowledge/localized';
 
 import { FINDING_STATUSES, type FindingStatus } from '$lib/domain/finding-status';
 
-export type { FindingStatus };
-
 /**
  * Each status as the findings page, the risks page and the documents word it: one table,
  * so a page and the PDF never disagree. Pages use the request's language; a document

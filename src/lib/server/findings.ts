@@ -1,14 +1,13 @@
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Assessment } from './db/schema';
-import { FINDING_STATUSES, securityFindings, type SecurityFinding } from './db/schema-findings';
+import { FINDING_STATUSES } from '$lib/domain/finding-status';
+import { securityFindings, type SecurityFinding } from './db/schema-findings';
 import { mutate, type Actor } from './audit';
 import { newId } from './ids';
 import { refuseIfFrozen } from './steps';
 import { updateVersioned } from './versioned';
 import type { Db } from './db';
-
-export { FINDING_STATUSES, type FindingStatus } from './db/schema-findings';
 
 export const FINDING_LIMITS = { title: 200, asset: 200, text: 5000 } as const;
 

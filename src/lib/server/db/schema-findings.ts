@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { assessments, authored } from './schema';
 // Relative, not $lib: drizzle-kit loads this file outside Vite.
-import { FINDING_STATUSES, type FindingStatus } from '../../domain/finding-status';
+import { FINDING_STATUSES } from '../../domain/finding-status';
 
 /*
  * The security officer's findings. Apart from schema.ts (drizzle-kit reads both, see
@@ -11,8 +11,6 @@ import { FINDING_STATUSES, type FindingStatus } from '../../domain/finding-statu
 
 // Security findings (role `security`): what an audit or a test found, linked to the
 // risks of the `risks` step by their ids (a JSON array of strings).
-export { FINDING_STATUSES, type FindingStatus };
-
 export const securityFindings = sqliteTable(
 	'security_findings',
 	{

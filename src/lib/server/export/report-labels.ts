@@ -10,7 +10,8 @@ import { LEVEL_LABELS, LEVEL_NAMES, type Scale } from '$lib/domain/knowledge/ris
 import type { Role } from '$lib/domain/roles';
 import type { Outcome, SignatureKindName, Verdict } from '$lib/domain/signoff';
 import { riskLevel, type MatrixThresholds } from '$lib/domain/scoring';
-import { FINDING_STATUS_TEXT, type FindingStatus } from '$lib/i18n/finding-labels';
+import type { FindingStatus } from '$lib/domain/finding-status';
+import { FINDING_STATUS_TEXT } from '$lib/i18n/finding-labels';
 
 export const opts = (locale: Locale) => ({ locale });
 
