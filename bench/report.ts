@@ -162,7 +162,7 @@ export function exportSection(
 		`- Date: ${date}`,
 		`- Command: \`${command}\``,
 		`- Machine: ${machineNow}`,
-		`- The built app (\`node scripts/serve.js\`) serves a fresh data directory holding the demo and a large assessment (200 risks, 500 measures, 20 attachments totalling 50 MB, 100,000 audit entries; written in ${e.prepareSeconds.toFixed(0)} s); a DPO downloads the demo's bundle (not measured: the first export loads the export code and fonts), then the large one (${e.zipMb.toFixed(1)} MB ZIP, report PDF included) in ${e.wallSeconds.toFixed(2)} s.`,
+		`- The built app (\`node scripts/serve.js\`) serves a fresh data directory holding the demo and a large assessment (200 risks, 500 measures, 20 attachments totalling 50 MB, 100,000 audit entries; written in ${e.prepareSeconds.toFixed(0)} s); a DPO downloads the demo's bundle (not measured: the first export starts the render worker, which loads the export code and fonts and stays warm for the next export within five minutes), then the large one (${e.zipMb.toFixed(1)} MB ZIP, report PDF included) in ${e.wallSeconds.toFixed(2)} s.`,
 		`- The server process, worker threads included, read from /proc: RSS ${mb(e.rssBeforeMb)} before the download, peak ${mb(e.peakRssMb)} (${e.peakFrom}, reset before the download); ${e.cpuSeconds.toFixed(2)} s of CPU.`,
 		'- Timings of each part of a bundle (report PDF, ZIP) in one process: `npm run bench:export`, appended to bench/export-results.md.',
 		'',
