@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import type { AssessmentRecord } from '$lib/server/record';
 import { renderDocument, RENDER_BUDGET } from './render-worker';
-import { WorkerJobError, workerStats } from './render-worker-run';
+import { DEFAULT_IDLE_MS, idleMsOf, WorkerJobError, workerStats } from './render-worker-run';
 import { signedDemo, type SignedFixture } from './report-fixture';
 
 async function pdfText(pdf: Buffer): Promise<string> {
@@ -51,6 +51,21 @@ describe('render workers kept warm between jobs', () => {
 		expect(workerStats.started).toBe(before.started + 1);
 	});
 
+	it('WORKBENCH_RENDER_IDLE_MS=0 keeps no worker: each job starts its own', async () => {
+		const previous = process.env.WORKBENCH_RENDER_IDLE_MS;
+		process.env.WORKBENCH_RENDER_IDLE_MS = '0';
+		try {
+			await report(fx.record());
+			const before = { ...workerStats };
+			await report(fx.record());
+			expect(workerStats.started).toBe(before.started + 1);
+			expect(workerStats.reused).toBe(before.reused);
+		} finally {
+			if (previous === undefined) delete process.env.WORKBENCH_RENDER_IDLE_MS;
+			else process.env.WORKBENCH_RENDER_IDLE_MS = previous;
+		}
+	});
+
 	it('ends a worker over its time budget; the next job gets a fresh one', async () => {
 		await report(fx.record());
 		// No report lays out in a millisecond: the budget is over before the answer.
@@ -60,5 +75,14 @@ describe('render workers kept warm between jobs', () => {
 		const before = { ...workerStats };
 		await report(fx.record());
 		expect(workerStats.started).toBe(before.started + 1);
+	});
+});
+
+describe('WORKBENCH_RENDER_IDLE_MS', () => {
+	it('takes milliseconds as digits; anything else keeps the default', () => {
+		expect(idleMsOf('0')).toBe(0);
+		expect(idleMsOf(' 60000 ')).toBe(60_000);
+		for (const bad of [undefined, '', '-1', '1e3', 'five', '1.5', '9999999999'])
+			expect(idleMsOf(bad)).toBe(DEFAULT_IDLE_MS);
 	});
 });

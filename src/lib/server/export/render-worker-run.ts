@@ -4,8 +4,8 @@
  * users' pages keep answering meanwhile. Generic over the job: the entry module answers
  * each job it receives (`workerJobs`) with one message.
  *
- * A worker that finished its job cleanly is kept, idle, for the next one (IDLE_MS, at most
- * MAX_IDLE of them, MAX_JOBS each): starting one and loading pdfmake, docx and their fonts
+ * A worker that finished its job cleanly is kept, idle, for the next one (DEFAULT_IDLE_MS,
+ * at most MAX_IDLE of them, MAX_JOBS each): starting one and loading pdfmake, docx and fonts
  * costs a few hundred milliseconds, and the layout code then runs cold, not yet optimised.
  * On the large export bench a fresh worker per job spent 1.5–2.7 s more CPU than a warm
  * one (three interleaved pairs, README, Performance). A job runs alone in its worker; its
@@ -59,9 +59,15 @@ export function workerJobs<J, R>(
  * Idle workers are ended after this long. A DPO's downloads come in a session (the report,
  * then the bundle, a notice); an idle worker holds about 65 MB (the export bench's RSS
  * before its download: 193–199 MB with one, 128–146 MB without), a price worth paying for
- * those minutes and no longer.
+ * those minutes and no longer. `WORKBENCH_RENDER_IDLE_MS` changes it (0: a fresh worker
+ * for every job, as a server short of memory may prefer; the export bench measures both).
  */
-export const IDLE_MS = 5 * 60_000;
+export const DEFAULT_IDLE_MS = 5 * 60_000;
+
+export function idleMsOf(value: string | undefined): number {
+	if (value === undefined || !/^\d{1,9}$/.test(value.trim())) return DEFAULT_IDLE_MS;
+	return Number(value.trim());
+}
 /** One warm worker is enough for a DPO's few downloads in a row and bounds the memory kept. */
 const MAX_IDLE = 1;
 /** A worker is replaced after this many jobs, so a heap cannot drift over a long uptime. */
@@ -125,14 +131,15 @@ function take(entry: string | URL, mark: string, budget: WorkerBudget): Warm {
 }
 
 function putBack(warm: Warm): void {
-	if (warm.jobs >= MAX_JOBS || idle.length >= MAX_IDLE) {
+	const idleMs = idleMsOf(process.env.WORKBENCH_RENDER_IDLE_MS);
+	if (idleMs === 0 || warm.jobs >= MAX_JOBS || idle.length >= MAX_IDLE) {
 		void warm.worker.terminate();
 		return;
 	}
 	// An idle worker does not keep the process alive (a CLI, a test run ends without it).
 	warm.worker.unref();
 	// Its 'exit' listener (take) removes it from the idle list.
-	warm.timer = setTimeout(() => void warm.worker.terminate(), IDLE_MS);
+	warm.timer = setTimeout(() => void warm.worker.terminate(), idleMs);
 	warm.timer.unref();
 	idle.push(warm);
 }
