@@ -64,10 +64,12 @@ export function workerJobs<J, R>(
  */
 export const DEFAULT_IDLE_MS = 5 * 60_000;
 
+/** `WORKBENCH_RENDER_IDLE_MS` read as milliseconds (digits only); anything else: the default. */
 export function idleMsOf(value: string | undefined): number {
 	if (value === undefined || !/^\d{1,9}$/.test(value.trim())) return DEFAULT_IDLE_MS;
 	return Number(value.trim());
 }
+
 /** One warm worker is enough for a DPO's few downloads in a row and bounds the memory kept. */
 const MAX_IDLE = 1;
 /** A worker is replaced after this many jobs, so a heap cannot drift over a long uptime. */
