@@ -75,14 +75,7 @@ async function measure(
 	nodeArgs: string[],
 	env: Record<string, string>
 ): Promise<ServedRun> {
-	const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-	Object.assign(process.env, env);
-	const app = await startApp(dir, nodeArgs).finally(() => {
-		for (const [k, v] of Object.entries(saved)) {
-			if (v === undefined) delete process.env[k];
-			else process.env[k] = v;
-		}
-	});
+	const app = await startApp(dir, nodeArgs, env);
 	try {
 		const bundle = (id: string) => `${app.url}/assessments/${id}/export/bundle`;
 		await beforeMeasure();

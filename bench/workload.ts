@@ -115,7 +115,11 @@ export interface RunningApp {
  * Starts the built app (run `npm run build` first) on the workload's data directory.
  * `nodeArgs` e.g. ['--cpu-prof', '--cpu-prof-dir=…'] to see where the app spends its time.
  */
-export async function startApp(dataDir: string, nodeArgs: string[] = []): Promise<RunningApp> {
+export async function startApp(
+	dataDir: string,
+	nodeArgs: string[] = [],
+	env: Record<string, string> = {}
+): Promise<RunningApp> {
 	const port = await freePort();
 	const child: ChildProcess = spawn(process.execPath, [...nodeArgs, 'scripts/serve.js'], {
 		env: {
@@ -125,7 +129,8 @@ export async function startApp(dataDir: string, nodeArgs: string[] = []): Promis
 			ORIGIN: `http://127.0.0.1:${port}`,
 			WORKBENCH_DATA_DIR: dataDir,
 			WORKBENCH_DEMO: '0',
-			NODE_ENV: 'production'
+			NODE_ENV: 'production',
+			...env
 		},
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
